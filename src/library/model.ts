@@ -1,0 +1,79 @@
+// The library's model: work -> chapters -> blocks. Pure data, shared by the library parsers, the reading
+// core and the Discord layer; nothing here knows about Discord.
+
+export const RATINGS = [
+  'General Audiences',
+  'Teen And Up Audiences',
+  'Mature',
+  'Explicit',
+  'Not Rated',
+] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const FORMATS = ['text', 'ao3-text', 'ao3-html', 'epub', 'gutenberg', 'markdown'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface WorkMeta {
+  title: string;
+  /** Absent when nobody knows; renderers say "unknown author" rather than invent one. */
+  author?: string;
+  rating: Rating;
+  warnings: string[];
+  fandoms: string[];
+  relationships: string[];
+  characters: string[];
+  tags: string[];
+  summary?: string;
+  source?: string;
+  language?: string;
+}
+
+export type EmphasisStyle = 'italic' | 'bold' | 'underline' | 'strike';
+
+/** Emphasis the source format marked (HTML <em>, Markdown *x*), as [start, end) offsets into the paragraph's text. */
+export interface Span {
+  start: number;
+  end: number;
+  style: EmphasisStyle;
+}
+
+/** A paragraph's text is what the author wrote, with no markup of ours or Discord's in it. */
+export interface Paragraph {
+  kind: 'paragraph';
+  text: string;
+  spans: Span[];
+}
+
+export interface SceneBreak {
+  kind: 'sceneBreak';
+}
+
+export type Block = Paragraph | SceneBreak;
+
+export interface Chapter {
+  /** "Chapter 2: The Fall", or the work's title for a one-shot. */
+  title: string;
+  blocks: Block[];
+}
+
+export interface Work {
+  /** Stable slug of the title, unique within the library. */
+  id: string;
+  /** File name relative to the library folder. */
+  file: string;
+  format: FormatName;
+  meta: WorkMeta;
+  /** Lines of an epigraph shown before the first chapter (e.g. a quotation and its source). */
+  epigraph: string[];
+  chapters: Chapter[];
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface Library {
+  works: Work[];
+  skipped: SkippedFile[];
+}
