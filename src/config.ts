@@ -1,0 +1,95 @@
+// Every environment variable the bot reads, read once and validated here (SPEC section 6).
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  token: string;
+  clientId?: string;
+  guildId?: string;
+  /** REST base without the version, e.g. http://127.0.0.1:8080/api; discord.js appends /v10. */
+  apiUrl?: string;
+  libraryDir: string;
+  storeUrl: string;
+  logLevel: LogLevel;
+}
+
+/** Thrown with one line per bad variable, each naming it; the entry point prints them without a stack. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+type Check = (value: string) => string | undefined;
+
+const SNOWFLAKE = /^\d{17,20}$/;
+// A bot token is three base64url parts joined by dots; anything else is a paste error worth naming early.
+const TOKEN = /^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/;
+const STORE_PROTOCOLS = ['sqlite:', 'redis:', 'rediss:', 'postgres:', 'postgresql:'];
+
+const isSnowflake: Check = (v) => (SNOWFLAKE.test(v) ? undefined : 'must be a Discord id (17 to 20 digits)');
+
+const isHttpUrl: Check = (v) => {
+  const url = parseUrl(v);
+  if (!url || !['http:', 'https:'].includes(url.protocol)) return 'must be an http(s) URL such as http://127.0.0.1:8080/api';
+  if (/\/v\d+\/?$/.test(url.pathname)) return 'must not end with the API version (discord.js adds /v10 itself)';
+  return undefined;
+};
+
+const isStoreUrl: Check = (v) => {
+  const protocol = storeProtocol(v);
+  if (!STORE_PROTOCOLS.includes(protocol) || (protocol !== 'sqlite:' && !parseUrl(v))) {
+    return 'must be sqlite://path, redis://host:port or postgres://user@host/db';
+  }
+  if (protocol === 'sqlite:' && sqlitePath(v) === '') return 'must name a file, e.g. sqlite://data/progress.sqlite';
+  return undefined;
+};
+
+const isLogLevel: Check = (v) => ((LOG_LEVELS as readonly string[]).includes(v) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`);
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `sqlite:` of sqlite://x; not URL parsing, which rejects sqlite://:memory: and reads sqlite://data/x as a host. */
+export function storeProtocol(storeUrl: string): string {
+  return /^[a-z]+:/i.exec(storeUrl)?.[0].toLowerCase() ?? '';
+}
+
+/** The file path of a sqlite:// URL, relative paths kept relative (sqlite://data/x.sqlite -> data/x.sqlite). */
+export function sqlitePath(storeUrl: string): string {
+  return storeUrl.replace(/^sqlite:\/\//, '');
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string, check?: Check): string | undefined => {
+    const value = env[name]?.trim();
+    if (!value) return undefined;
+    const problem = check?.(value);
+    if (problem) problems.push(`${name} ${problem}.`);
+    return value;
+  };
+
+  const token = read('DISCORD_TOKEN', (v) => (TOKEN.test(v) ? undefined : 'does not look like a bot token (three dot-separated parts); copy it again from the Bot tab'));
+  if (!token) problems.push('DISCORD_TOKEN is missing: set it in .env (see .env.example).');
+
+  const config: Config = {
+    token: token ?? '',
+    clientId: read('DISCORD_CLIENT_ID', isSnowflake),
+    guildId: read('DISCORD_GUILD_ID', isSnowflake),
+    apiUrl: read('DISCORD_API_URL', isHttpUrl)?.replace(/\/+$/, ''),
+    libraryDir: read('LIBRARY_DIR') ?? 'seeds',
+    storeUrl: read('STORE_URL', isStoreUrl) ?? 'sqlite://data/progress.sqlite',
+    logLevel: (read('LOG_LEVEL', isLogLevel) ?? 'info') as LogLevel,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return error.problems;
+  }
+}
+
+describe('config', () => {
+  it('gives the documented defaults when only the token is set', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN })).toEqual({
+      token: TOKEN,
+      clientId: undefined,
+      guildId: undefined,
+      apiUrl: undefined,
+      libraryDir: 'seeds',
+      storeUrl: 'sqlite://data/progress.sqlite',
+      logLevel: 'info',
+    });
+  });
+
+  it('names a missing token in one line', () => {
+    expect(problemsOf({})).toEqual(['DISCORD_TOKEN is missing: set it in .env (see .env.example).']);
+  });
+
+  it.each([
+    ['DISCORD_TOKEN', 'not a token'],
+    ['DISCORD_CLIENT_ID', 'abc'],
+    ['DISCORD_GUILD_ID', '12'],
+    ['DISCORD_API_URL', 'ftp://example'],
+    ['DISCORD_API_URL', 'http://127.0.0.1:8080/api/v10'],
+    ['STORE_URL', 'mysql://localhost/db'],
+    ['STORE_URL', 'sqlite://'],
+    ['LOG_LEVEL', 'loud'],
+  ])('rejects a malformed %s (%s) with a line naming it', (name, value) => {
+    const problems = problemsOf({ DISCORD_TOKEN: TOKEN, [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name} `));
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ DISCORD_CLIENT_ID: 'x', LOG_LEVEL: 'loud' })).toHaveLength(3);
+  });
+
+  it('accepts the deployment stores and a REST proxy, trimming a trailing slash', () => {
+    for (const storeUrl of ['redis://127.0.0.1:6379', 'postgres://postgres@127.0.0.1/test', 'sqlite://:memory:']) {
+      expect(loadConfig({ DISCORD_TOKEN: TOKEN, STORE_URL: storeUrl }).storeUrl).toBe(storeUrl);
+    }
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).apiUrl).toBe('http://127.0.0.1:8080/api');
+  });
+
+  it('never puts the token in an error message', () => {
+    const problems = problemsOf({ DISCORD_TOKEN: `${TOKEN} extra` });
+    expect(problems.join('\n')).not.toContain(TOKEN);
+  });
+});

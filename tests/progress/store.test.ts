@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openProgressStore, type Place, type ProgressStore } from '../../src/progress/store.js';
+
+const failOnError = (err: unknown) => {
+  throw err;
+};
+
+function reachable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+const place = (workId: string, chapter: number, offset: number, at: number): Place => ({ workId, chapter, offset, at });
+
+/** The same behaviour, whatever the backend: two stores stand for two bot processes sharing one database. */
+function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressStore]>, { sharedPool = false } = {}) {
+  let a: ProgressStore;
+  let b: ProgressStore;
+  const user = `user-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const works = Array.from({ length: 8 }, (_, i) => `work-${i}`);
+
+  beforeAll(async () => {
+    [a, b] = await open();
+  });
+  afterAll(async () => {
+    await a?.forget(user, works);
+    // @keyv/postgres keeps one pool per process, so two stores in one test process share it: close it once.
+    await Promise.all(sharedPool ? [a?.close()] : [a?.close(), b?.close()]);
+  });
+
+  it('remembers a place per reader and work, and knows nothing of other readers', async () => {
+    await a.save(user, place('work-0', 2, 1234, 1000));
+    expect(await b.get(user, 'work-0')).toEqual(place('work-0', 2, 1234, 1000));
+    expect(await b.get(`${user}-other`, 'work-0')).toBeUndefined();
+    expect(await b.list(`${user}-other`, works)).toEqual([]);
+  });
+
+  it('loses no page turn when one reader turns pages in several works through two processes at once', async () => {
+    const turns = works.flatMap((workId, w) =>
+      Array.from({ length: 20 }, (_, t) => ({ store: (w + t) % 2 ? a : b, p: place(workId, w, t, 10_000 + t) })),
+    );
+    // Each work's turns are applied in order; different works interleave freely across both stores.
+    await Promise.all(
+      works.map(async (workId) => {
+        for (const { store, p } of turns.filter((t) => t.p.workId === workId)) await store.save(user, p);
+      }),
+    );
+    const listed = await a.list(user, works);
+    expect(listed.map((p) => p.workId).sort()).toEqual([...works].sort());
+    for (const [w, workId] of works.entries()) expect(await b.get(user, workId)).toEqual(place(workId, w, 19, 10_019));
+  });
+
+  it('lists most recent first and forgets everything on request', async () => {
+    await a.save(user, place('work-3', 0, 5, 99_999));
+    expect((await b.list(user, works))[0]?.workId).toBe('work-3');
+    expect(await b.forget(user, works)).toBe(works.length);
+    expect(await a.list(user, works)).toEqual([]);
+  });
+}
+
+describe('progress store on SQLite (the default)', () => {
+  let dir: string;
+  behavesAsAProgressStore(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'progress-'));
+    const url = `sqlite://${join(dir, 'nested', 'progress.sqlite')}`;
+    const first = await openProgressStore(url, failOnError);
+    return [first, await openProgressStore(url, failOnError)];
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('survives a restart: a reopened store has the place', async () => {
+    const url = `sqlite://${join(dir, 'restart.sqlite')}`;
+    const before = await openProgressStore(url, failOnError);
+    await before.save('reader', place('w', 1, 42, 1));
+    await before.close();
+    const after = await openProgressStore(url, failOnError);
+    expect(await after.get('reader', 'w')).toEqual(place('w', 1, 42, 1));
+    await after.close();
+  });
+});
+
+const redisUp = await reachable(6379);
+const postgresUp = await reachable(5432);
+if (!redisUp) console.warn('Skipping the Redis progress store tests: nothing listens on 127.0.0.1:6379.');
+if (!postgresUp) console.warn('Skipping the PostgreSQL progress store tests: nothing listens on 127.0.0.1:5432.');
+
+describe.skipIf(!redisUp)('progress store on Redis (shared between shards)', () => {
+  behavesAsAProgressStore(async () => [
+    await openProgressStore('redis://127.0.0.1:6379', failOnError),
+    await openProgressStore('redis://127.0.0.1:6379', failOnError),
+  ]);
+});
+
+describe.skipIf(!postgresUp)('progress store on PostgreSQL (shared between machines)', () => {
+  const url = 'postgres://postgres@127.0.0.1:5432/test';
+  behavesAsAProgressStore(async () => [await openProgressStore(url, failOnError), await openProgressStore(url, failOnError)], {
+    sharedPool: true,
+  });
+});
