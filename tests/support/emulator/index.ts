@@ -1,0 +1,207 @@
+// A Discord emulator for end-to-end tests: the real discord.js client logs in to it on 127.0.0.1, tests act
+// as people (slash commands, autocomplete, clicks, selects) and read back what the bot sent.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { buttonData, selectData } from './actions.js';
+import { callbackRoutes } from './callbacks.js';
+import { CommandRegistry, type RegisteredCommand } from './commands.js';
+import { Gateway } from './gateway.js';
+import { InteractionRegistry, InteractionType, settle, type Callback, type Pending } from './interactions.js';
+import { FLAG_EPHEMERAL, MessageStore, type Message } from './messages.js';
+import { commandData, interactionPayload, type OptionValue } from './payloads.js';
+import { restHandler } from './rest.js';
+import { apiRoutes } from './routes.js';
+import { Snowflakes } from './snowflake.js';
+import type { EmulatorState, Violation } from './state.js';
+import { createWorld, findChannel, type ApiChannel, type ApiUser, type World } from './world.js';
+
+export { textOf, buttonsOf, type Button } from './text.js';
+export type { Message } from './messages.js';
+export type { Violation } from './state.js';
+export type { ViolationKind } from './checks.js';
+export type { ApiChannel, ApiUser, World } from './world.js';
+export type { RegisteredCommand } from './commands.js';
+export type { OptionValue } from './payloads.js';
+
+export interface InteractionResult {
+  id: string;
+  token: string;
+  /** The bot's initial response; null if it gave none in time. */
+  callback: Callback | null;
+  /** The reply (types 4, 5) or the clicked message (types 6, 7) as stored now, after every edit. */
+  message: Message | null;
+  ephemeral: boolean;
+  followUps: Message[];
+}
+
+export interface Choice {
+  name: string;
+  value: string | number;
+}
+
+export interface EmulatorOptions {
+  /** How long the bot must be silent before an interaction counts as settled. */
+  quietMs?: number;
+  /** How long to wait for the answer to a deferred response. */
+  deferredMs?: number;
+}
+
+export class Emulator {
+  readonly world: World;
+  readonly token: string;
+  private readonly state: EmulatorState;
+  private readonly gateway: Gateway;
+
+  constructor(private readonly server: Server, state: EmulatorState, private readonly options: Required<EmulatorOptions>) {
+    this.state = state;
+    this.world = state.world;
+    this.token = state.token;
+    this.gateway = new Gateway(server, state);
+    server.on('request', restHandler([...apiRoutes, ...callbackRoutes], state));
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** What the bot takes as `rest.api` (DISCORD_API_URL); discord.js adds `/v10` itself. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Everything the bot did that Discord would refuse (or our house rules forbid), in order. */
+  get violations(): readonly Violation[] {
+    return this.state.violations;
+  }
+
+  /** Returns the violations so far and forgets them, so each test can assert on its own. */
+  takeViolations(): Violation[] {
+    return this.state.violations.splice(0);
+  }
+
+  get gatewayStats() {
+    return { connected: this.gateway.connected, identifies: this.gateway.identifies, resumes: this.gateway.resumes };
+  }
+
+  /** Commands the bot registered, globally or for one guild. */
+  commands(guildId?: string): RegisteredCommand[] {
+    return this.state.commands.list(guildId ?? null);
+  }
+
+  messages(channelId: string): Message[] {
+    return this.state.store.inChannel(channelId);
+  }
+
+  message(id: string): Message | undefined {
+    return this.state.store.get(id);
+  }
+
+  /** Moves the emulator's clock, to reach the 3 s and 15 min token limits without waiting. */
+  advanceTime(ms: number): void {
+    this.state.ids.advance(ms);
+  }
+
+  disconnectBot(code = 4000): void {
+    this.gateway.disconnectAll(code);
+  }
+
+  async slash(user: ApiUser, channel: ApiChannel, name: string, options: Record<string, OptionValue> = {}): Promise<InteractionResult> {
+    const pending = this.open(InteractionType.Command, user, channel);
+    const command = this.state.commands.find(name.split(' ')[0] ?? name, pending.guildId);
+    return this.run(pending, commandData(name, options, command, this.state.ids.next()));
+  }
+
+  /** Sends what Discord sends while `focusedName` is being typed; resolves with the bot's choices. */
+  async autocomplete(
+    user: ApiUser, channel: ApiChannel, name: string, options: Record<string, OptionValue>, focusedName: string,
+  ): Promise<Choice[]> {
+    const pending = this.open(InteractionType.Autocomplete, user, channel);
+    const command = this.state.commands.find(name.split(' ')[0] ?? name, pending.guildId);
+    const result = await this.run(pending, commandData(name, options, command, this.state.ids.next(), focusedName));
+    if (result.callback?.type !== 8) {
+      throw new Error(`autocomplete for /${name} got ${result.callback ? `callback type ${result.callback.type}` : 'no answer'}`);
+    }
+    return (result.callback.data?.['choices'] as Choice[] | undefined) ?? [];
+  }
+
+  async click(user: ApiUser, message: Message | string, labelOrCustomId: string): Promise<InteractionResult> {
+    const current = this.current(message);
+    return this.component(user, current, buttonData(current, labelOrCustomId));
+  }
+
+  async select(user: ApiUser, message: Message | string, customId: string, values: string[]): Promise<InteractionResult> {
+    const current = this.current(message);
+    return this.component(user, current, selectData(current, customId, values));
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The stored version of a message: a test may hold a copy from before later edits. */
+  private current(message: Message | string): Message {
+    const id = typeof message === 'string' ? message : message.id;
+    const found = this.state.store.get(id);
+    if (!found) throw new Error(`message ${id} is not in any channel (deleted, or never sent)`);
+    return found;
+  }
+
+  private component(user: ApiUser, message: Message, data: Record<string, unknown>): Promise<InteractionResult> {
+    const channel = findChannel(this.world, message.channel_id);
+    if (!channel) throw new Error(`message ${message.id} is in unknown channel ${message.channel_id}`);
+    const pending = this.open(InteractionType.Component, user, channel, message.id);
+    return this.run(pending, data, message);
+  }
+
+  private open(type: number, user: ApiUser, channel: ApiChannel, sourceMessageId?: string): Pending {
+    return this.state.interactions.open({ type, user, channel, ...(sourceMessageId ? { sourceMessageId } : {}) });
+  }
+
+  private async run(pending: Pending, data: Record<string, unknown>, message?: Message): Promise<InteractionResult> {
+    this.gateway.dispatch('INTERACTION_CREATE', interactionPayload(this.world, pending, data, message));
+    await settle(this.state.interactions, pending, this.options);
+    if (!pending.callback && !pending.dead) this.recordNoResponse(pending);
+    return this.result(pending);
+  }
+
+  private recordNoResponse(pending: Pending): void {
+    this.state.violations.push({
+      kind: 'no-response', message: `interaction ${pending.id} got no response within 3 s`,
+      method: 'GATEWAY', path: 'INTERACTION_CREATE', response: null,
+    });
+  }
+
+  private result(pending: Pending): InteractionResult {
+    const message = pending.originalMessageId ? this.state.store.get(pending.originalMessageId) ?? null : null;
+    const followUps = pending.followUpIds
+      .map((id) => this.state.store.get(id))
+      .filter((m): m is Message => m !== undefined);
+    return {
+      id: pending.id, token: pending.token, callback: pending.callback ? structuredClone(pending.callback) : null,
+      message, ephemeral: message ? (message.flags & FLAG_EPHEMERAL) !== 0 : false, followUps,
+    };
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const ids = new Snowflakes();
+  const world = createWorld();
+  const server = createServer();
+  // keep-alive sockets from the bot's REST client would otherwise hold the server open at stop().
+  server.keepAliveTimeout = 1_000;
+  const state: EmulatorState = {
+    world, ids, token: `emu-${randomBytes(18).toString('base64url')}`,
+    store: new MessageStore(world.bot, world.application.id, ids),
+    interactions: new InteractionRegistry(ids), commands: new CommandRegistry(world.application.id, ids),
+    violations: [], gatewayUrl: () => `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`,
+  };
+  const emulator = new Emulator(server, state, { quietMs: options.quietMs ?? 50, deferredMs: options.deferredMs ?? 5_000 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return emulator;
+}
