@@ -201,6 +201,49 @@ describe('the emulator with a real discord.js client', () => {
     expect(new Set(results.map((r) => r.token)).size).toBe(3);
   });
 
+  it('answers with_response callbacks with the created message', async () => {
+    let seen: unknown;
+    bot.on('withresponse', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      const response = await i.reply({ content: 'kept', withResponse: true });
+      seen = { content: response.resource?.message?.content, id: response.interaction.responseMessageId };
+    });
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'withresponse');
+    expect(seen).toEqual({ content: 'kept', id: result.message?.id });
+  });
+
+  it('deletes the original response when the bot asks', async () => {
+    bot.on('gone', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.reply('brief');
+      await i.deleteReply();
+    });
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.lobby, 'gone');
+    expect(result.callback?.type).toBe(4);
+    expect(result.message).toBeNull();
+  });
+
+  it('records a modal opened from a button', async () => {
+    bot.on('ask', async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ content: 'ask', components: [{ type: 1, components: [{ type: 2, style: 1, label: 'Jump', custom_id: 'ask:jump' }] }] });
+      if (i.isButton()) {
+        await i.showModal({ custom_id: 'jump', title: 'Jump to page', components: [{ type: 1, components: [
+          { type: 4, custom_id: 'page', label: 'Page', style: 1 }] }] });
+      }
+    });
+    const opened = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'ask');
+    const clicked = await emu.click(emu.world.users.alice, opened.message!, 'Jump');
+    expect(clicked.callback).toMatchObject({ type: 9, data: { custom_id: 'jump', title: 'Jump to page' } });
+  });
+
+  it('accepts attachments sent as multipart form data', async () => {
+    bot.on('file', async (i) => {
+      if (i.isChatInputCommand()) await i.reply({ content: 'see file', files: [{ attachment: Buffer.from('hello'), name: 'note.txt' }] });
+    });
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'file');
+    expect(result.message).toMatchObject({ content: 'see file', attachments: [{ filename: 'note.txt', size: 5 }] });
+  });
+
   it('refuses follow-ups once the 15 minute token has expired', async () => {
     let late: unknown;
     bot.on('expire', async (i) => {

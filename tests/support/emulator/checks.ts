@@ -61,7 +61,7 @@ function embedProblems(embed: Json, i: number): Problem[] {
     ...maxLength('embed-limits', at('description'), embed['description'], 4096),
     ...maxLength('embed-limits', at('footer.text'), footer?.['text'], 2048),
     ...maxLength('embed-limits', at('author.name'), author?.['name'], 256),
-    ...(fields.length > 25 ? [{ ...tooLong('embed-limits', at('fields'), 25), code: 'BASE_TYPE_MAX_LENGTH' }] : []),
+    ...(fields.length > 25 ? [tooLong('embed-limits', at('fields'), 25)] : []),
     ...fields.flatMap((f, j) => [
       ...maxLength('embed-limits', at(`fields.${j}.name`), f['name'], 256),
       ...maxLength('embed-limits', at(`fields.${j}.value`), f['value'], 1024),

@@ -86,13 +86,25 @@ async function parseMultipart(raw: Buffer, type: string): Promise<unknown> {
   } catch {
     throw invalidJson();
   }
-  const files = [...form.entries()].filter(([key, value]) => key.startsWith('files[') && typeof value !== 'string');
-  const attachments = files.map(([key, value], i) => {
-    const file = value as File;
-    return { id: key.slice(6, -1) || String(i), filename: file.name, size: file.size, content_type: file.type,
-      url: `https://cdn.example/${file.name}`, proxy_url: `https://media.example/${file.name}` };
-  });
-  return attachments.length > 0 ? { ...body, attachments } : body;
+  const files = new Map<string, Record<string, unknown>>();
+  for (const [key, value] of form.entries()) {
+    if (!key.startsWith('files[') || typeof value === 'string') continue;
+    files.set(key.slice(6, -1), { filename: value.name, size: value.size, content_type: value.type,
+      url: `https://cdn.example/${value.name}`, proxy_url: `https://media.example/${value.name}` });
+  }
+  return files.size > 0 ? withFiles(body, files) : body;
+}
+
+/** Fills the `attachments` entries (top level, or in `data` for a callback) with what was uploaded. */
+function withFiles(body: Record<string, unknown>, files: Map<string, Record<string, unknown>>): Record<string, unknown> {
+  const fill = (list: unknown) => Array.isArray(list)
+    ? list.map((a: Record<string, unknown>) => ({ ...a, ...files.get(String(a['id'])) }))
+    : [...files].map(([id, file]) => ({ id, ...file }));
+  const data = body['data'];
+  if (typeof data === 'object' && data !== null) {
+    return { ...body, data: { ...data, attachments: fill((data as Record<string, unknown>)['attachments']) } };
+  }
+  return { ...body, attachments: fill(body['attachments']) };
 }
 
 function send(res: ServerResponse, reply: ApiReply): void {
