@@ -1,0 +1,59 @@
+// Where a page may end, ranked: a scene break beats a paragraph end, which beats a sentence end, which
+// beats a space between words. A cut inside a word (at a grapheme boundary) is not listed here: it is
+// the last resort for a token longer than a page.
+import type { ChapterText } from './chapter-text.js';
+import { startsWordAfterSpace } from './graphemes.js';
+import { sentenceRanges } from './sentences.js';
+
+export const BOUNDARY_KINDS = ['grapheme', 'word', 'sentence', 'paragraph', 'scene'] as const;
+export type BoundaryKind = (typeof BOUNDARY_KINDS)[number];
+export const RANK: Readonly<Record<BoundaryKind, number>> = { grapheme: 0, word: 1, sentence: 2, paragraph: 3, scene: 4 };
+
+/**
+ * Spaces a line may break at. No-break spaces (U+00A0, U+2007, U+202F) are left out on purpose: the author
+ * asked for those words to stay together.
+ */
+export const BREAK_SPACES = /[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/g;
+
+/** Offsets strictly inside the text where the next page may start, ascending, with their rank. */
+export interface BreakIndex {
+  positions: Int32Array;
+  ranks: Uint8Array;
+}
+
+const indexes = new WeakMap<ChapterText, BreakIndex>();
+
+export function breakIndex(chapter: ChapterText): BreakIndex {
+  let index = indexes.get(chapter);
+  if (!index) {
+    index = buildBreakIndex(chapter);
+    indexes.set(chapter, index);
+  }
+  return index;
+}
+
+function buildBreakIndex({ text, blocks }: ChapterText): BreakIndex {
+  const rankAt = new Uint8Array(text.length + 1);
+  for (const match of text.matchAll(BREAK_SPACES)) {
+    const at = match.index + match[0].length;
+    if (at < text.length && startsWordAfterSpace(text, at)) rankAt[at] = RANK.word;
+  }
+  for (const block of blocks) {
+    if (block.kind === 'sceneBreak') continue;
+    for (const sentence of sentenceRanges(text.slice(block.start, block.end))) {
+      const at = block.start + sentence.start;
+      if (rankAt[at] === RANK.word) rankAt[at] = RANK.sentence;
+    }
+  }
+  blocks.forEach((block, i) => {
+    const afterScene = blocks[i - 1]?.kind === 'sceneBreak';
+    if (i > 0) rankAt[block.start] = block.kind === 'sceneBreak' || afterScene ? RANK.scene : RANK.paragraph;
+  });
+  rankAt[0] = 0;
+  rankAt[text.length] = 0;
+  const positions: number[] = [];
+  rankAt.forEach((rank, at) => {
+    if (rank > 0) positions.push(at);
+  });
+  return { positions: Int32Array.from(positions), ranks: Uint8Array.from(positions, (at) => rankAt[at]!) };
+}
