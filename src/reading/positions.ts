@@ -1,0 +1,44 @@
+// Reading positions are (chapter, offset into the chapter's canonical text); pages are only a view of them,
+// so a place saved under one page size opens on the page holding it under another.
+import type { Work } from '../library/model.js';
+import { chapterText } from './chapter-text.js';
+import type { Page } from './paginate.js';
+import { readingMinutes, wordsFrom } from './time.js';
+
+/**
+ * Index of the page holding an offset. Past the chapter's end clamps to the last page, before its start to the
+ * first; pages must be a chapter's pages, contiguous from 0, at least one.
+ */
+export function pageOf(pages: readonly Page[], offset: number): number {
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (pages[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The position to save for a page: its start, which pageOf maps back to the same page. */
+export function positionOf(page: Page): number {
+  return page.start;
+}
+
+/** Whole percent of the work's text before an offset in a chapter, 100 only at the very end. */
+export function percentOfWork(work: Work, chapterIndex: number, offset: number): number {
+  let before = 0;
+  let total = 0;
+  work.chapters.forEach((_, i) => {
+    const length = chapterText(work, i).text.length;
+    if (i < chapterIndex) before += length;
+    if (i === chapterIndex) before += Math.min(Math.max(offset, 0), length);
+    total += length;
+  });
+  return total === 0 ? 100 : Math.floor((100 * before) / total);
+}
+
+/** Minutes to read a chapter from an offset to its end (see WORDS_PER_MINUTE). */
+export function minutesLeftInChapter(work: Work, chapterIndex: number, offset: number): number {
+  return readingMinutes(wordsFrom(chapterText(work, chapterIndex), offset));
+}

@@ -1,0 +1,13 @@
+// A seeded PRNG for tests and benches, so "random" excerpts can be replayed. Not for anything secret.
+
+/** mulberry32: a tiny 32-bit generator with good enough spread; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
