@@ -1,0 +1,89 @@
+import { parse, type HTMLElement } from 'node-html-parser';
+import { ao3ChapterTitle, ao3Sections } from '../ao3-chapters.js';
+import { isAo3Preface, readAo3Preface } from '../ao3-preface.js';
+import { hasText } from '../blocks.js';
+import { openEpub, readText, type EpubPackage } from '../epub-package.js';
+import { readToc } from '../epub-toc.js';
+import { htmlBlocks } from '../html-blocks.js';
+import type { Chapter } from '../model.js';
+import { UnreadableWork } from '../unreadable.js';
+import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+
+interface SpineDocument {
+  path: string;
+  body: HTMLElement;
+  tocTitle?: string;
+}
+
+/** EPUB 2 and 3, generic or made by AO3: chapters in spine order, titled from the nav or NCX. */
+export function parseEpub(bytes: Uint8Array): ParsedWork {
+  const epub = openEpub(bytes);
+  const documents = spineDocuments(epub);
+  const preface = documents.find((document) => isAo3Preface(document.body));
+  const meta = preface ? { ...epub.meta, ...readAo3Preface(preface.body) } : epub.meta;
+  const chapters = preface
+    ? ao3Chapters(documents.filter((document) => document !== preface), meta.title)
+    : genericChapters(documents);
+  const withText = chapters.filter((chapter) => hasText(chapter.blocks));
+  if (withText.length === 0) throw new UnreadableWork('EPUB with no text in its spine');
+  return { format: 'epub', meta, epigraph: [], chapters: withText };
+}
+
+function spineDocuments(epub: EpubPackage): SpineDocument[] {
+  const toc = readToc(epub);
+  return epub.spine.flatMap((item) => {
+    const text = readText(epub, item.path);
+    if (text === undefined) return [];
+    const root = parse(text, { comment: false });
+    return [{ path: item.path, body: root.querySelector('body') ?? root, tocTitle: toc.get(item.path) }];
+  });
+}
+
+/**
+ * A file the contents list does not name continues the chapter before it (calibre splits long chapters);
+ * one before the first named file is a cover or title page. Without any contents list, a file is a chapter.
+ */
+function genericChapters(documents: readonly SpineDocument[]): Chapter[] {
+  const hasToc = documents.some((document) => document.tocTitle !== undefined);
+  const chapters: Chapter[] = [];
+  for (const document of documents) {
+    const previous = chapters.at(-1);
+    if (hasToc && document.tocTitle === undefined) {
+      previous?.blocks.push(...htmlBlocks(document.body));
+      continue;
+    }
+    const heading = dropLeadingHeadings(document.body);
+    chapters.push({ title: document.tocTitle ?? heading ?? `Chapter ${chapters.length + 1}`, blocks: htmlBlocks(document.body) });
+  }
+  return chapters;
+}
+
+/** The chapter's heading is its title, not its first paragraph; removes it and says what it was. */
+function dropLeadingHeadings(body: HTMLElement): string | undefined {
+  let first: string | undefined;
+  for (const heading of body.querySelectorAll('h1, h2, h3, h4')) {
+    const text = heading.text.trim();
+    if (!body.text.trimStart().startsWith(text)) break;
+    first ??= text;
+    heading.remove();
+  }
+  return first || undefined;
+}
+
+/**
+ * AO3's own EPUB: the preface is metadata, the afterword notes; chapters read like the HTML download,
+ * and a one-shot's only heading is the work's title.
+ */
+function ao3Chapters(documents: readonly SpineDocument[], workTitle: string | undefined): Chapter[] {
+  const chapters: Chapter[] = [];
+  for (const document of documents) {
+    for (const section of ao3Sections(document.body)) {
+      if (!hasText(section.blocks)) continue;
+      const heading = section.heading ?? document.tocTitle;
+      const untitled = heading === undefined || heading === workTitle;
+      const title = untitled ? WORK_TITLE : ao3ChapterTitle(heading, chapters.length + 1);
+      chapters.push({ title, blocks: section.blocks });
+    }
+  }
+  return chapters;
+}

@@ -1,0 +1,104 @@
+import { parse as parseYaml } from 'yaml';
+import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from '../blocks.js';
+import { parseMarkdownInline } from '../markdown-inline.js';
+import { validateMeta } from '../meta.js';
+import type { Block, Chapter, WorkMeta } from '../model.js';
+import { UnreadableWork } from '../unreadable.js';
+import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+
+interface Heading {
+  line: number;
+  level: number;
+  text: string;
+}
+
+export function hasFrontMatter(text: string): boolean {
+  return FRONT_MATTER.test(text);
+}
+
+/**
+ * Markdown with YAML front matter: the top heading level is chapters, except a lone `#` above `##`
+ * headings, which names the work. Deeper headings stay in the text.
+ */
+export function parseMarkdown(text: string): ParsedWork {
+  const match = FRONT_MATTER.exec(text);
+  const meta = match ? frontMatter(match[1]!) : {};
+  const lines = text.slice(match?.[0].length ?? 0).split('\n');
+  const headings = lines.flatMap((line, index) => headingAt(line, index));
+  const titleHeading = workTitleHeading(headings);
+  if (titleHeading && !meta.title) meta.title = titleHeading.text;
+  const level = titleHeading ? 2 : Math.min(...headings.map((heading) => heading.level));
+  const chapterHeadings = headings.filter((heading) => heading.level === level && level <= 2);
+  const sections = [
+    { title: WORK_TITLE, from: titleHeading ? titleHeading.line + 1 : 0 },
+    ...chapterHeadings.map((heading) => ({ title: heading.text, from: heading.line + 1 })),
+  ];
+  const chapters: Chapter[] = sections.map((section, index) => ({
+    title: section.title,
+    blocks: markdownBlocks(lines.slice(section.from, (chapterHeadings[index]?.line ?? lines.length))),
+  }));
+  const withText = chapters.filter((chapter) => chapter.blocks.length > 0);
+  if (withText.length === 0) throw new UnreadableWork('Markdown file with no text');
+  return { format: 'markdown', meta, epigraph: [], chapters: withText };
+}
+
+function frontMatter(source: string): Partial<WorkMeta> {
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (error) {
+    throw new UnreadableWork(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const result = validateMeta(data ?? {}, { strict: false });
+  if (!result.ok) throw new UnreadableWork(`front matter: ${result.problem}`);
+  return result.meta;
+}
+
+function headingAt(line: string, index: number): Heading[] {
+  const match = ATX_HEADING.exec(line);
+  return match ? [{ line: index, level: match[1]!.length, text: match[2]!.trim() }] : [];
+}
+
+/** A lone `#` heading above the `##` ones names the work; several `#` headings are chapters. */
+function workTitleHeading(headings: readonly Heading[]): Heading | undefined {
+  const top = headings.filter((heading) => heading.level === 1);
+  return top.length === 1 && headings[0] === top[0] && headings.some((heading) => heading.level === 2) ? top[0] : undefined;
+}
+
+function markdownBlocks(lines: readonly string[]): Block[] {
+  const blocks: Block[] = [];
+  let pending: string[] = [];
+  const flush = () => {
+    if (pending.length > 0) blocks.push(parseMarkdownInline(joinSoftBreaks(pending)));
+    pending = [];
+  };
+  for (const line of lines) {
+    const heading = ATX_HEADING.exec(line);
+    if (!/\S/.test(line)) flush();
+    else if (THEMATIC_BREAK.test(line)) {
+      flush();
+      blocks.push(SCENE_BREAK);
+    } else if (heading) {
+      flush();
+      blocks.push(paragraph(heading[2]!.trim()));
+    } else pending.push(line.replace(/^ {0,3}> ?/, ''));
+  }
+  flush();
+  return tidyBlocks(blocks);
+}
+
+/** Lines of one paragraph join with a space; two trailing spaces or a backslash make a line break. */
+function joinSoftBreaks(lines: readonly string[]): string {
+  return lines
+    .map((line, index) => {
+      const last = index === lines.length - 1;
+      const hard = /( {2,}|\\)$/.test(line);
+      const text = hard ? line.replace(/( {2,}|\\)$/, '') : line;
+      return trimAscii(text) + (last ? '' : hard ? '\n' : ' ');
+    })
+    .join('');
+}

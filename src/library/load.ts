@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { ParsedWork } from './formats/parsed-work.js';
+import { compareFiles, listLibrary, readWorkFile } from './library-files.js';
+import { mergeMeta } from './meta.js';
+import type { Library, SkippedFile, Work, WorkMeta } from './model.js';
+import { parseWork } from './parse-work.js';
+import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
+import { uniqueSlugs } from './slug.js';
+import { UnreadableWork } from './unreadable.js';
+
+const CONCURRENT_READS = 8;
+
+type Loaded = { file: string; parsed: ParsedWork; meta: WorkMeta } | SkippedFile;
+
+/**
+ * Every work in the folder, sorted by title, and every file that could not become one, sorted by name,
+ * with the reason. A missing or empty folder is an empty library; the caller says so.
+ */
+export async function loadLibrary(dir: string): Promise<Library> {
+  const files = await listLibrary(dir);
+  const workFiles = files.filter((file) => !isSidecar(file));
+  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, file));
+  const parsed = loaded.filter((entry) => 'parsed' in entry);
+  const ids = uniqueSlugs(parsed.map((entry) => entry.meta.title));
+  const works = parsed.map((entry, index) => toWork(entry, ids[index]!)).sort(byTitle);
+  const skipped = [...loaded.filter((entry) => 'reason' in entry), ...orphanSidecars(files, workFiles)];
+  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)) };
+}
+
+async function loadFile(dir: string, file: string): Promise<Loaded> {
+  try {
+    const parsed = parseWork(file, await readWorkFile(join(dir, file)));
+    const sidecar = sidecarFor(file);
+    const meta = mergeMeta(parsed.meta, await readSidecar(join(dir, sidecar), sidecar), titleFromFileName(file));
+    return { file, parsed, meta };
+  } catch (error) {
+    const reason = error instanceof UnreadableWork ? error.message : `could not be parsed (${(error as Error).message})`;
+    return { file, reason };
+  }
+}
+
+function toWork(entry: { file: string; parsed: ParsedWork; meta: WorkMeta }, id: string): Work {
+  const { parsed, meta } = entry;
+  const chapters = parsed.chapters.map((chapter) => ({ ...chapter, title: chapter.title || meta.title }));
+  return { id, file: entry.file, format: parsed.format, meta, epigraph: parsed.epigraph, chapters };
+}
+
+function byTitle(a: Work, b: Work): number {
+  return a.meta.title.localeCompare(b.meta.title, 'en', { sensitivity: 'base', numeric: true }) || compareFiles(a.file, b.file);
+}
+
+function titleFromFileName(file: string): string {
+  const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+  return base.replace(/[-_]+/g, ' ').trim() || base;
+}
+
+/** A sidecar whose work is gone (renamed, deleted) would otherwise be silently ignored. */
+function orphanSidecars(files: readonly string[], workFiles: readonly string[]): SkippedFile[] {
+  const claimed = new Set(workFiles.map(sidecarFor));
+  return files
+    .filter((file) => isSidecar(file) && !claimed.has(file))
+    .map((file) => ({ file, reason: 'sidecar with no work file beside it (NAME.meta.json needs a NAME.EXT)' }));
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_READS, items.length) }, worker));
+  return results;
+}

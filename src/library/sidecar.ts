@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises';
+import { validateMeta } from './meta.js';
+import type { WorkMeta } from './model.js';
+import { UnreadableWork } from './unreadable.js';
+
+export const SIDECAR_SUFFIX = '.meta.json';
+
+export function isSidecar(file: string): boolean {
+  return file.endsWith(SIDECAR_SUFFIX);
+}
+
+/** `NAME.meta.json` beside `NAME.EXT`. */
+export function sidecarFor(file: string): string {
+  const dot = file.lastIndexOf('.');
+  const slash = file.lastIndexOf('/');
+  return (dot > slash + 1 ? file.slice(0, dot) : file) + SIDECAR_SUFFIX;
+}
+
+/** The sidecar's metadata, `{}` when there is none; a broken one makes its work unreadable. */
+export async function readSidecar(path: string, name: string): Promise<Partial<WorkMeta>> {
+  let source: string;
+  try {
+    source = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new UnreadableWork(`sidecar ${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source.replace(/^\ufeff/, ''));
+  } catch (error) {
+    throw new UnreadableWork(`sidecar ${name} is not valid JSON (${(error as Error).message})`);
+  }
+  const result = validateMeta(data, { strict: true });
+  if (!result.ok) throw new UnreadableWork(`sidecar ${name}: ${result.problem}`);
+  return result.meta;
+}

@@ -1,0 +1,42 @@
+const SLUG_MAX = 60;
+
+/** Lowercase ASCII words joined by hyphens; a title with no Latin letters gets a stable hash instead. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return shorten(slug) || `work-${fnv1a(title)}`;
+}
+
+/** Ids for titles given in a fixed order (by file name): the first keeps the slug, then -2, -3… */
+export function uniqueSlugs(titles: readonly string[]): string[] {
+  const taken = new Set<string>();
+  return titles.map((title) => {
+    const base = slugify(title);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
+
+/** Ids travel inside Discord custom_ids, which hold 100 characters in all. */
+function shorten(slug: string): string {
+  if (slug.length <= SLUG_MAX) return slug;
+  const cut = slug.slice(0, SLUG_MAX);
+  const hyphen = cut.lastIndexOf('-');
+  return hyphen > SLUG_MAX / 2 ? cut.slice(0, hyphen) : cut;
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
