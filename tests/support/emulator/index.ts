@@ -130,6 +130,11 @@ export class Emulator {
     return this.component(user, current, buttonData(current, labelOrCustomId));
   }
 
+  /** A click carrying a custom_id the message does not show: a client holding a stale or forged message. */
+  async forgedClick(user: ApiUser, message: Message | string, customId: string): Promise<InteractionResult> {
+    return this.component(user, this.current(message), { custom_id: customId, component_type: 2 });
+  }
+
   async select(user: ApiUser, message: Message | string, customId: string, values: string[]): Promise<InteractionResult> {
     const current = this.current(message);
     return this.component(user, current, selectData(current, customId, values));
@@ -193,7 +198,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // keep-alive sockets from the bot's REST client would otherwise hold the server open at stop().
   server.keepAliveTimeout = 1_000;
   const state: EmulatorState = {
-    world, ids, token: `emu-${randomBytes(18).toString('base64url')}`,
+    // Shaped like a real bot token (id.timestamp.hmac), so the bot's config check accepts it.
+    world, ids, token: [Buffer.from(world.application.id).toString('base64url'), randomBytes(4).toString('base64url'), randomBytes(27).toString('base64url')].join('.'),
     store: new MessageStore(world.bot, world.application.id, ids),
     interactions: new InteractionRegistry(ids), commands: new CommandRegistry(world.application.id, ids),
     violations: [], gatewayUrl: () => `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`,

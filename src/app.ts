@@ -1,0 +1,76 @@
+// The composition root: config -> logger -> library -> store -> client -> router -> login. `npm start`
+// and the end-to-end tests both start the bot through `startBot`, so the tests run what production runs.
+import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
+import { commandHandlers } from '../commands/index.js';
+import type { Config } from './config.js';
+import { createRouter } from './discord/router.js';
+import { Catalog } from './library/catalog.js';
+import { loadLibrary } from './library/load.js';
+import { createLogger, type Logger } from './log.js';
+import { openProgressStore, type ProgressStore } from './progress/store.js';
+
+export interface RunningBot {
+  client: Client<true>;
+  catalog: Catalog;
+  store: ProgressStore;
+  logger: Logger;
+  /** Closes the gateway and the store; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Extra client options (tests use them to skip the identify throttle). */
+  clientOptions?: Partial<ClientOptions>;
+}
+
+export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger(config.logLevel, [config.token]);
+  const catalog = await openLibrary(config.libraryDir, logger);
+  const store = await openProgressStore(config.storeUrl, (err) => logger.error({ err }, 'progress store error'));
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    // DM channels are never cached from the gateway; without this, interaction.channel is null in DMs.
+    partials: [Partials.Channel],
+    // The default for every message and edit the bot sends: nobody is ever pinged.
+    allowedMentions: { parse: [], repliedUser: false },
+    ...options.clientOptions,
+    rest: { ...options.clientOptions?.rest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
+  });
+  const router = createRouter({ catalog, store, logger }, commandHandlers);
+  client.on(Events.InteractionCreate, (interaction) => void router(interaction));
+  client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
+
+  try {
+    await loginAndWait(client, config.token);
+  } catch (error) {
+    await Promise.allSettled([client.destroy(), store.close()]);
+    throw error;
+  }
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, works: catalog.all().length }, 'ready');
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await client.destroy();
+      await store.close();
+      logger.info('stopped');
+    })());
+  return { client: client as Client<true>, catalog, store, logger, stop };
+}
+
+async function openLibrary(dir: string, logger: Logger): Promise<Catalog> {
+  const library = await loadLibrary(dir);
+  for (const { file, reason } of library.skipped) logger.warn({ file, reason }, 'work file skipped');
+  if (library.works.length === 0) logger.warn({ dir }, 'the library is empty: put work files in LIBRARY_DIR');
+  else logger.info({ dir, works: library.works.length, skipped: library.skipped.length }, 'library loaded');
+  return new Catalog(library.works);
+}
+
+function loginAndWait(client: Client, token: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.once(Events.ClientReady, () => resolve());
+    client.login(token).catch(reject);
+  });
+}

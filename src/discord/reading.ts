@@ -1,0 +1,45 @@
+// Showing a reading: the rating gate, the archive-warnings screen, saving the place, and the reply or
+// update. Commands and clicks all come through here, so every page shown is gated and saved the same way.
+import type { ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { Work } from '../library/model.js';
+import { pageAt, type Place } from '../reading/navigation.js';
+import type { BotContext } from './context.js';
+import { refusalFor, worksAllowedIn } from './rating-gate.js';
+import { renderPage, renderWarnings } from './render/page.js';
+import { UserError } from './user-error.js';
+
+type ReadingInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+const NO_WARNINGS = new Set(['No Archive Warnings Apply']);
+
+export function assertShowable(interaction: ReadingInteraction, work: Work): void {
+  if (!worksAllowedIn(interaction.channel)(work)) throw new UserError(refusalFor(work, interaction.channel));
+}
+
+/** Opens a new reading message: at `requested`, else the reader's saved place, else the start. */
+export async function openReading(interaction: ReadingInteraction, ctx: BotContext, work: Work, requested?: Place): Promise<void> {
+  assertShowable(interaction, work);
+  const saved = await ctx.store.get(interaction.user.id, work.id);
+  const place = requested ?? saved ?? { chapter: 0, offset: 0 };
+  if (!saved && work.meta.warnings.some((w) => !NO_WARNINGS.has(w))) {
+    await interaction.reply(renderWarnings(work, place, interaction.user.id));
+    return;
+  }
+  await showPage(interaction, ctx, work, place, 'reply');
+}
+
+/** Shows the page holding `place` to the interaction's user, and saves it as their place. */
+export async function showPage(interaction: ReadingInteraction, ctx: BotContext, work: Work, place: Place, how: 'reply' | 'update'): Promise<void> {
+  assertShowable(interaction, work);
+  const at = pageAt(work, place);
+  const readerId = interaction.user.id;
+  try {
+    await ctx.store.save(readerId, { workId: work.id, chapter: at.chapter, offset: at.page.start, at: Date.now() });
+  } catch (err) {
+    // A store outage must not stop someone reading; the place is lost for this page only.
+    ctx.logger.error({ err, user: readerId, work: work.id }, 'could not save the reading place');
+  }
+  const view = renderPage(work, at, readerId);
+  if (how === 'update' && interaction.isMessageComponent()) await interaction.update(view);
+  else await interaction.reply(view);
+}

@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../support/emulator/index.js';
+import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
+
+let e2e: E2E;
+beforeAll(async () => {
+  e2e = await startE2E();
+});
+afterAll(() => e2e?.close());
+
+/** Sentences of A Tiny Spark's body long enough to identify it, straight from the file. */
+async function tinySparkSentences(): Promise<string[]> {
+  const raw = await readFile('seeds/a-tiny-spark.txt', 'utf8');
+  return raw.split(/(?<=[.!?”])\s+/).map((s) => s.trim()).filter((s) => s.length > 60);
+}
+
+describe('/works', () => {
+  it('lists One Step At A Time and not A Tiny Spark in a normal channel; both where age-restricted', async () => {
+    const { emu } = e2e;
+    const { alice } = emu.world.users;
+    const normal = textOf(messageOf(await emu.slash(alice, emu.world.channels.general, 'works')));
+    expect(normal).toContain('One Step At A Time');
+    expect(normal).toContain('Teen And Up Audiences');
+    expect(normal).not.toContain('A Tiny Spark');
+    expect(normal).toMatch(/1 more work is shown only in age-restricted channels/);
+    const restricted = textOf(messageOf(await emu.slash(alice, emu.world.channels.mature, 'works')));
+    expect(restricted).toContain('One Step At A Time');
+    expect(restricted).toContain('A Tiny Spark');
+    expect(restricted).toContain('Explicit');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
+describe('choosing a work', () => {
+  it('autocompletes "one st" with One Step At A Time, and offers no restricted work in a normal channel', async () => {
+    const { emu } = e2e;
+    const { alice } = emu.world.users;
+    const choices = await emu.autocomplete(alice, emu.world.channels.general, 'read', { work: 'one st' }, 'work');
+    expect(choices).toContainEqual({ name: 'One Step At A Time', value: 'one-step-at-a-time' });
+    const all = await emu.autocomplete(alice, emu.world.channels.general, 'read', { work: '' }, 'work');
+    expect(all.map((c) => c.value)).not.toContain('a-tiny-spark');
+    const restricted = await emu.autocomplete(alice, emu.world.channels.mature, 'excerpt', { work: 'a ti' }, 'work');
+    expect(restricted.map((c) => c.value)).toContain('a-tiny-spark');
+  });
+
+  it.each(['ONE STEP AT A TIME', 'one step at a time', 'One St', 'one-step-at-a-time'])('opens One Step At A Time for %j', async (typed) => {
+    const { emu } = e2e;
+    const result = await emu.slash(emu.world.users.carol, emu.world.channels.lobby, 'read', { work: typed, chapter: 1 });
+    expect(result.ephemeral).toBe(false);
+    expect(textOf(messageOf(result))).toContain('One Step At A Time');
+  });
+
+  it('answers an unknown work ephemerally with the closest titles', async () => {
+    const { emu } = e2e;
+    const result = await emu.slash(emu.world.users.carol, emu.world.channels.general, 'read', { work: 'One Stap At Time' });
+    expect(result.ephemeral).toBe(true);
+    expect(textOf(messageOf(result))).toMatch(/No work matches .*One Step At A Time/);
+  });
+});
+
+describe('the rating gate', () => {
+  it('refuses A Tiny Spark in a normal channel and in DMs, saying why', async () => {
+    const { emu } = e2e;
+    const { bob } = emu.world.users;
+    const inChannel = await emu.slash(bob, emu.world.channels.general, 'read', { work: 'a-tiny-spark' });
+    expect(inChannel.ephemeral).toBe(true);
+    expect(textOf(messageOf(inChannel))).toMatch(/rated Explicit.*not age-restricted/);
+    const inDm = await emu.slash(bob, emu.world.dms.bob, 'read', { work: 'A Tiny Spark' });
+    expect(inDm.ephemeral).toBe(true);
+    expect(textOf(messageOf(inDm))).toMatch(/direct messages/);
+  });
+
+  it('shows A Tiny Spark in the age-restricted channel and in its thread, epigraph first', async () => {
+    const { emu } = e2e;
+    const { bob } = emu.world.users;
+    for (const channel of [emu.world.channels.mature, emu.world.channels.thread]) {
+      const result = await emu.slash(bob, channel, 'read', { work: 'a-tiny-spark', chapter: 1 });
+      expect(result.ephemeral).toBe(false);
+      expect(descriptionOf(messageOf(result))).toContain('A tiny spark can set a great forest on fire');
+    }
+  });
+
+  it('never gives an excerpt of A Tiny Spark in a normal channel (100 draws)', async () => {
+    const { emu } = e2e;
+    const sentences = await tinySparkSentences();
+    for (let i = 0; i < 100; i++) {
+      const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'excerpt');
+      const text = textOf(messageOf(result));
+      expect(text).not.toContain('A Tiny Spark');
+      for (const sentence of sentences) expect(text.includes(sentence)).toBe(false);
+    }
+  });
+
+  it('refuses an excerpt of A Tiny Spark asked for by name in a normal channel', async () => {
+    const { emu } = e2e;
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'excerpt', { work: 'a-tiny-spark' });
+    expect(result.ephemeral).toBe(true);
+    expect(textOf(messageOf(result))).toMatch(/rated Explicit/);
+  });
+});
+
+describe('/excerpt', () => {
+  it('gives whole sentences with attribution and a button that opens a reading there', async () => {
+    const { emu } = e2e;
+    const { carol } = emu.world.users;
+    const result = await emu.slash(carol, emu.world.channels.mature, 'excerpt', { work: 'a tiny spark' });
+    const message = messageOf(result);
+    const passage = descriptionOf(message);
+    expect(textOf(message)).toContain('A Tiny Spark by an unknown author');
+    expect(passage.length).toBeGreaterThan(0);
+    expect(passage.length).toBeLessThanOrEqual(1300);
+    const opened = messageOf(await emu.click(carol, message, 'Read from here'));
+    const firstWords = passage.replace(/\\/g, '').split(/\s+/).slice(0, 6).join(' ');
+    expect(descriptionOf(opened).replace(/\\/g, '')).toContain(firstWords);
+  });
+});
+
+describe('mentions', () => {
+  it('sends a page containing @everyone and a user mention with allowed_mentions parsing nothing', async () => {
+    const { emu } = e2e;
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'read', { work: 'hello everyone' });
+    const text = descriptionOf(messageOf(result));
+    expect(text).toContain('@everyone');
+    expect(text).toContain('<@1200000000000000002>');
+    // The emulator refuses, and records, any message whose allowed_mentions is missing or parses anything.
+    expect(emu.takeViolations()).toEqual([]);
+    expect(messageOf(result).mention_everyone).toBe(false);
+  });
+});
+
+describe('bad input', () => {
+  it('answers a garbled custom_id ephemerally and keeps serving', async () => {
+    const { emu } = e2e;
+    const { alice } = emu.world.users;
+    const page = messageOf(await emu.slash(alice, emu.world.channels.general, 'read', { work: 'one-step-at-a-time', chapter: 1 }));
+    for (const forged of ['page:v1:n:???', 'page:v9:n:x:0:0:1', 'nonsense', `open:v1:no-such-work:0:0`]) {
+      const result = await emu.forgedClick(alice, page, forged);
+      expect(result.ephemeral).toBe(true);
+      expect(textOf(messageOf(result)).length).toBeGreaterThan(10);
+    }
+    expect(emu.message(page.id)).toEqual(page);
+    const still = await emu.click(alice, page, 'Next');
+    expect(still.callback?.type).toBe(7);
+  });
+
+  it('answers a chapter out of range ephemerally', async () => {
+    const { emu } = e2e;
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'read', { work: 'three-small-rooms', chapter: 9 });
+    expect(result.ephemeral).toBe(true);
+    expect(textOf(messageOf(result))).toContain('has 3 chapters');
+  });
+
+  it('logs no token and no error while serving all of this', () => {
+    const { bot, emu } = e2e;
+    const logs = bot.logs.join('');
+    expect(logs).not.toContain(emu.token);
+    expect(bot.logs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
+  });
+});

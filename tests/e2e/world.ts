@@ -1,0 +1,57 @@
+// Shared set-up for the end-to-end tests: a library of the founding works plus small fixtures, a fresh
+// SQLite store, the emulator, and the story bot started through its composition root.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
+import { startStoryBot, type StoryBot } from '../support/story-bot.js';
+
+export interface E2E {
+  emu: Emulator;
+  bot: StoryBot;
+  dir: string;
+  env: { LIBRARY_DIR: string; STORE_URL: string };
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startE2E(): Promise<E2E> {
+  const dir = await mkdtemp(join(tmpdir(), 'story-e2e-'));
+  const library = join(dir, 'library');
+  await cp('seeds', library, { recursive: true });
+  await cp(join(import.meta.dirname, 'fixtures'), library, { recursive: true });
+  const env = { LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}` };
+  const emu = await startEmulator();
+  const e2e: E2E = {
+    emu,
+    bot: await startStoryBot(emu, env),
+    dir,
+    env,
+    async restart() {
+      await e2e.bot.stop();
+      e2e.bot = await startStoryBot(emu, env);
+    },
+    async close() {
+      await e2e.bot.stop();
+      await emu.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return e2e;
+}
+
+/** The message a result shows, failing loudly when the bot sent none. */
+export function messageOf(result: InteractionResult): Message {
+  if (!result.message) throw new Error(`no message for interaction ${result.id} (callback ${JSON.stringify(result.callback)})`);
+  return result.message;
+}
+
+export function descriptionOf(message: Message): string {
+  const embed = message.embeds[0] as { description?: string } | undefined;
+  return embed?.description ?? '';
+}
+
+export function footerOf(message: Message): string {
+  const embed = message.embeds[0] as { footer?: { text?: string } } | undefined;
+  return embed?.footer?.text ?? '';
+}
