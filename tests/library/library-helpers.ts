@@ -1,0 +1,39 @@
+import { expect } from 'vitest';
+import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadLibrary } from '../../src/library/load.js';
+import type { Block, Library, Work } from '../../src/library/model.js';
+
+export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+/** A fresh temp folder for a test's library; removed by the returned cleanup. */
+export async function tempLibrary(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'library-test-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Loads a library made of the named fixture files only. */
+export async function loadFixtures(...names: string[]): Promise<Library> {
+  const { dir, cleanup } = await tempLibrary();
+  try {
+    for (const name of names) await copyFile(join(FIXTURES, name), join(dir, name));
+    return await loadLibrary(dir);
+  } finally {
+    await cleanup();
+  }
+}
+
+export async function loadFixture(name: string): Promise<Work> {
+  const library = await loadFixtures(name);
+  expect(library.skipped).toEqual([]);
+  return library.works[0]!;
+}
+
+export function texts(blocks: readonly Block[]): string[] {
+  return blocks.map((block) => (block.kind === 'paragraph' ? block.text : '<scene break>'));
+}
+
+export function allText(work: Work): string {
+  return work.chapters.flatMap((chapter) => texts(chapter.blocks)).join('\n');
+}
