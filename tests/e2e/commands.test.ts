@@ -158,3 +158,16 @@ describe('bad input', () => {
     expect(bot.logs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   });
 });
+
+describe('an error inside a command', () => {
+  it('gets a short ephemeral apology, the detail goes to the log, and the bot keeps serving', async () => {
+    const { emu, bot } = e2e;
+    await bot.store.close();
+    const failed = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'progress');
+    expect(failed.ephemeral).toBe(true);
+    expect(textOf(messageOf(failed))).toMatch(/^Sorry, something went wrong/);
+    expect(bot.logs.some((line) => JSON.parse(line).msg === 'interaction failed')).toBe(true);
+    const works = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'works');
+    expect(textOf(messageOf(works))).toContain('One Step At A Time');
+  });
+});

@@ -1,0 +1,67 @@
+// `npm start`'s entry point as a real process against the emulator: it logs in, serves, skips a bad work
+// file with its name and reason, never logs the token, and closes cleanly on SIGTERM and SIGINT.
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCommands } from '../../src/discord/register-commands.js';
+import { loadConfig } from '../../src/config.js';
+import { startEmulator, textOf, type Emulator } from '../support/emulator/index.js';
+import { messageOf } from './world.js';
+
+let emu: Emulator;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await startEmulator();
+  dir = await mkdtemp(join(tmpdir(), 'story-process-'));
+  await cp('seeds', join(dir, 'library'), { recursive: true });
+  await writeFile(join(dir, 'library', 'broken.txt'), Buffer.from([0x00, 0xff, 0x10, 0x00, 0x89, 0x50]));
+});
+afterAll(async () => {
+  await emu?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function startProcess() {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    DOTENV_CONFIG_PATH: '/nonexistent/.env',
+    DISCORD_TOKEN: emu.token,
+    DISCORD_API_URL: emu.apiUrl,
+    LIBRARY_DIR: join(dir, 'library'),
+    STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
+    LOG_LEVEL: 'debug',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += String(chunk)));
+  child.stderr.on('data', (chunk) => (output += String(chunk)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setInterval(() => output.includes('"msg":"ready"') && (clearInterval(timer), resolve()), 20);
+    void exited.then(() => (clearInterval(timer), reject(new Error(`exited before ready:\n${output}`))));
+  });
+  return { child, ready, exited, output: () => output };
+}
+
+describe('the bot process', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('serves, skips the bad file, hides the token, and stops cleanly on %s', async (signal) => {
+    await registerCommands(loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_CLIENT_ID: emu.world.application.id }));
+    const bot = startProcess();
+    await bot.ready;
+
+    const works = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'works');
+    expect(textOf(messageOf(works))).toContain('One Step At A Time');
+
+    bot.child.kill(signal);
+    expect(await bot.exited).toBe(0);
+    const lines = bot.output().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'work file skipped', file: 'broken.txt', reason: expect.any(String) }));
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'shutting down', signal }));
+    expect(lines.at(-1)).toMatchObject({ msg: 'stopped' });
+    expect(bot.output()).not.toContain(emu.token);
+    expect(emu.gatewayStats.connected).toBe(false);
+  });
+});
