@@ -9,6 +9,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, [config.token]);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
   const bot = await startBot(config, { logger }).catch((err: unknown) => {
+    if ((err as { code?: unknown }).code === 'TokenInvalid') {
+      throw new ConfigError(['DISCORD_TOKEN was refused by Discord: copy it again from the Bot tab of the developer portal.']);
+    }
     logger.fatal({ err }, 'could not start');
     process.exit(1);
   });

@@ -65,3 +65,19 @@ describe('the bot process', () => {
     expect(emu.gatewayStats.connected).toBe(false);
   });
 });
+
+describe('a token Discord refuses', () => {
+  it('stops the bot with one clear line naming DISCORD_TOKEN and exit code 1', async () => {
+    const wrong = `${emu.token.split('.').slice(0, 2).join('.')}.${'x'.repeat(30)}`;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', DISCORD_TOKEN: wrong, DISCORD_API_URL: emu.apiUrl, STORE_URL: 'sqlite://:memory:', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual(['Configuration error: DISCORD_TOKEN was refused by Discord: copy it again from the Bot tab of the developer portal.']);
+    expect(stderr).not.toContain(wrong);
+  });
+});
