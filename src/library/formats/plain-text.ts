@@ -3,7 +3,7 @@ import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineG
 import { UnreadableWork } from '../unreadable.js';
 import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
 
-const TITLE_MAX = 150;
+const TITLE_MAX = 100;
 const EPIGRAPH_MAX_LINES = 6;
 const EPIGRAPH_MAX_CHARS = 400;
 const ATTRIBUTION_MAX = 60;
@@ -22,12 +22,13 @@ export function parsePlainText(text: string): ParsedWork {
   return { format: 'text', meta: title === undefined ? {} : { title }, epigraph, chapters: [{ title: WORK_TITLE, blocks }] };
 }
 
-/** The first line is the title when it stands alone, is short, and text follows it. */
+/** The first line is the title when it stands alone, is short, is not a long sentence, and text follows it. */
 function titleOf(groups: readonly LineGroup[]): string | undefined {
   const [first, second] = groups;
   const line = first?.lines[0]?.trim();
   if (!first || !second || first.lines.length !== 1 || !line || line.length > TITLE_MAX) return undefined;
-  return isSceneBreakMarker(line) ? undefined : line;
+  const sentence = /[.,;:]$/.test(line) && line.split(/\s+/).length > 6;
+  return isSceneBreakMarker(line) || sentence ? undefined : line;
 }
 
 /**

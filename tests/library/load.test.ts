@@ -1,0 +1,134 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/library/load.js';
+import { slugify } from '../../src/library/slug.js';
+import { tempLibrary } from './library-helpers.js';
+
+const STORY = 'A Title\n\nA first paragraph.\n\nA second one.\n';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempLibrary());
+});
+afterEach(() => cleanup());
+
+const put = (name: string, content: string | Uint8Array) => writeFile(join(dir, name), content);
+const reasonFor = async (name: string) => (await loadLibrary(dir)).skipped.find((skip) => skip.file === name)?.reason;
+
+describe('a library folder', () => {
+  it('loads as an empty library when it is empty or missing', async () => {
+    expect(await loadLibrary(dir)).toEqual({ works: [], skipped: [] });
+    expect(await loadLibrary(join(dir, 'missing'))).toEqual({ works: [], skipped: [] });
+  });
+
+  it('skips unreadable files with a clear reason and loads the others', async () => {
+    await put('good.txt', STORY);
+    await put('empty.txt', '');
+    await put('binary.txt', new Uint8Array([0x41, 0x00, 0x42, 0x00, 0x01, 0x02]));
+    await put('latin1.txt', Buffer.from('Caf\xe9\n\nIl \xe9tait une fois.\n', 'latin1'));
+    await put('image.txt', Buffer.from('\x89PNG\r\n\x1a\n\0\0', 'latin1'));
+    await put('blank.txt', '  \n\n\t\n');
+    await symlink(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const { works, skipped } = await loadLibrary(dir);
+    expect(works.map((work) => work.file)).toEqual(['good.txt']);
+    expect(skipped).toEqual([
+      { file: 'binary.txt', reason: 'binary file (it contains NUL bytes), not text' },
+      { file: 'blank.txt', reason: 'no text: the file holds only whitespace' },
+      { file: 'dangling.txt', reason: 'cannot be read: a link whose target does not exist' },
+      { file: 'empty.txt', reason: 'empty file' },
+      { file: 'image.txt', reason: 'binary file (a PNG image), not a story format' },
+      { file: 'latin1.txt', reason: 'not valid UTF-8 text (first bad byte on line 1); save it as UTF-8' },
+      { file: 'pipe.txt', reason: 'cannot be read: not a regular file (a pipe, socket or device)' },
+    ]);
+  });
+
+  it('skips a zip that is not an EPUB, and HTML that is not an AO3 download', async () => {
+    await put('archive.epub', zipSync({ 'readme.txt': strToU8('hello') }));
+    await put('page.html', '<!DOCTYPE html><html><body><p>Just a page.</p></body></html>');
+    expect(await reasonFor('archive.epub')).toBe('a zip archive that is not an EPUB (no META-INF/container.xml)');
+    expect(await reasonFor('page.html')).toMatch(/not an AO3 download.*unknown layout/);
+  });
+
+  it('reads works in subfolders and ignores hidden files', async () => {
+    await mkdir(join(dir, 'fandom'));
+    await put('fandom/deep.txt', STORY);
+    await put('.DS_Store', new Uint8Array([0, 1, 2]));
+    const { works, skipped } = await loadLibrary(dir);
+    expect(works.map((work) => work.file)).toEqual(['fandom/deep.txt']);
+    expect(skipped).toEqual([]);
+  });
+});
+
+describe('a sidecar NAME.meta.json', () => {
+  it('is not a work, and wins over the metadata in the file', async () => {
+    await put('story.md', '---\ntitle: From The File\nauthor: File Author\nrating: Mature\n---\nText.\n');
+    await put('story.meta.json', JSON.stringify({ title: 'From The Sidecar', rating: 'General Audiences', tags: ['Fluff'] }));
+    const { works, skipped } = await loadLibrary(dir);
+    expect(skipped).toEqual([]);
+    expect(works).toHaveLength(1);
+    expect(works[0]!.meta).toMatchObject({ title: 'From The Sidecar', author: 'File Author', rating: 'General Audiences', tags: ['Fluff'] });
+    expect(works[0]!.id).toBe('from-the-sidecar');
+  });
+
+  it.each([
+    [{ rating: 'PG-13' }, /field "rating" must be one of General Audiences, Teen And Up Audiences/],
+    [{ fandoms: 'One' }, /field "fandoms" must be a list of strings/],
+    [{ title: '' }, /field "title" must be a non-empty string/],
+    [{ fandom: ['One'] }, /unknown field "fandom" \(did you mean "fandoms"\?\)/],
+  ])('that is invalid (%j) skips its work with a reason naming the field', async (sidecar, reason) => {
+    await put('story.txt', STORY);
+    await put('story.meta.json', JSON.stringify(sidecar));
+    const { works, skipped } = await loadLibrary(dir);
+    expect(works).toEqual([]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]!.file).toBe('story.txt');
+    expect(skipped[0]!.reason).toMatch(/^sidecar story\.meta\.json: /);
+    expect(skipped[0]!.reason).toMatch(reason);
+  });
+
+  it('that is not JSON skips its work', async () => {
+    await put('story.txt', STORY);
+    await put('story.meta.json', '{ title: nope');
+    expect(await reasonFor('story.txt')).toMatch(/^sidecar story\.meta\.json is not valid JSON/);
+  });
+
+  it('with no work beside it is reported', async () => {
+    await put('gone.meta.json', '{}');
+    expect(await reasonFor('gone.meta.json')).toMatch(/no work file/);
+  });
+});
+
+describe('work ids', () => {
+  it('are slugs of the title, made unique in file-name order', async () => {
+    await put('b.txt', 'Same Title\n\nB text.\n');
+    await put('a.txt', 'Same Title\n\nA text.\n');
+    await put('c.txt', 'Same Title 2\n\nC text.\n');
+    const { works } = await loadLibrary(dir);
+    expect(works.map((work) => [work.file, work.id])).toEqual([
+      ['a.txt', 'same-title'],
+      ['b.txt', 'same-title-2'],
+      ['c.txt', 'same-title-2-2'],
+    ]);
+  });
+
+  it('are lowercase ascii with hyphens, also for accented and non-latin titles', () => {
+    expect(slugify('Café: A Story’s End!')).toBe('cafe-a-storys-end');
+    expect(slugify('星の物語')).toMatch(/^work-[0-9a-f]{8}$/);
+    expect(slugify('星の物語')).toBe(slugify('星の物語'));
+    expect(slugify('word '.repeat(40)).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('a file without a title line', () => {
+  it('is titled after its file name', async () => {
+    await put('my_long-story.txt', 'This first line is a whole paragraph of text, much too long to be read as the title of a work because it goes on and on and on and on.\n\nMore.\n');
+    const { works } = await loadLibrary(dir);
+    expect(works[0]!.meta.title).toBe('my long story');
+    expect(works[0]!.chapters[0]!.blocks).toHaveLength(2);
+  });
+});
