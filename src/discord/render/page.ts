@@ -29,9 +29,10 @@ export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessag
   const embed = new EmbedBuilder()
     .setColor(RATING_COLORS[work.meta.rating])
     .setAuthor({ name: truncate(byline(work), 256) })
-    .setTitle(truncate(chapter.title, 256))
     .setDescription(at.page.body)
     .setFooter({ text: facts.join(' · ') });
+  // A one-shot's only chapter is titled after the work, which the author line already shows.
+  if (work.chapters.length > 1) embed.setTitle(truncate(escapeMarkdown(chapter.title), 256));
   const navigation = navigationRow(work, at, readerId);
   const components = work.chapters.length > 1 ? [navigation, chapterPicker(work, at.chapter, readerId)] : [navigation];
   return { embeds: [embed], components };
