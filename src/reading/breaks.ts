@@ -13,7 +13,15 @@ export const RANK: Readonly<Record<BoundaryKind, number>> = { grapheme: 0, word:
  * Spaces a line may break at. No-break spaces (U+00A0, U+2007, U+202F) are left out on purpose: the author
  * asked for those words to stay together.
  */
-export const BREAK_SPACES = /[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+/g;
+const BREAK_SPACE = '[ \\t\\n\\r\\f\\v\\u1680\\u2000-\\u2006\\u2008-\\u200A\\u2028\\u2029\\u205F\\u3000]';
+export const BREAK_SPACES = new RegExp(`${BREAK_SPACE}+`, 'g');
+
+/** Where the word starting at `at` ends: its first space, or the text's end. */
+export function wordEnd(text: string, at: number): number {
+  const space = new RegExp(BREAK_SPACE, 'g');
+  space.lastIndex = at;
+  return space.exec(text)?.index ?? text.length;
+}
 
 /** Offsets strictly inside the text where the next page may start, ascending, with their rank. */
 export interface BreakIndex {
@@ -36,7 +44,10 @@ function buildBreakIndex({ text, blocks }: ChapterText): BreakIndex {
   const rankAt = new Uint8Array(text.length + 1);
   for (const match of text.matchAll(BREAK_SPACES)) {
     const at = match.index + match[0].length;
-    if (at < text.length && startsWordAfterSpace(text, at)) rankAt[at] = RANK.word;
+    if (at === text.length) continue;
+    // A combining mark after the run's last space makes that space part of the next word.
+    if (startsWordAfterSpace(text, at)) rankAt[at] = RANK.word;
+    else if (at - 1 > match.index && startsWordAfterSpace(text, at - 1)) rankAt[at - 1] = RANK.word;
   }
   for (const block of blocks) {
     if (block.kind === 'sceneBreak') continue;

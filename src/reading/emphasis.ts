@@ -43,12 +43,14 @@ export function emphasisMarkers(text: string, index: SpanIndex, start: number, e
   const inserts: Insert[] = [];
   let open: EmphasisStyle[] = [];
   let floor = start;
-  for (let i = 0; i < points.length - 1; i++) {
+  for (let i = 0; i < points.length && points[i]! < end; i++) {
     const at = points[i]!;
-    const next = points[i + 1]!;
-    // A run of only spaces changes nothing: markers around whitespace would show as literal asterisks.
-    if (isBlank(text, at, next)) continue;
-    const wanted = NESTING.filter((style) => pieces.some((p) => p.style === style && p.start <= at && at < p.end));
+    const next = points[i + 1] ?? end;
+    // A run of only spaces changes nothing, as markers around whitespace would show as literal asterisks; a
+    // line break closes everything, as a marker left open across lines is one Discord may not pair.
+    const blank = isBlank(text, at, next);
+    if (blank && !LINE_BREAK.test(text.slice(at, next))) continue;
+    const wanted = blank ? [] : NESTING.filter((style) => pieces.some((p) => p.style === style && p.start <= at && at < p.end));
     let kept = 0;
     while (kept < open.length && open[kept] === wanted[kept]) kept++;
     const closeAt = retreat(text, at, floor);
@@ -68,11 +70,24 @@ function piecesIn(text: string, index: SpanIndex, start: number, end: number): S
   for (let i = first; i < index.spans.length && index.spans[i]!.start < end; i++) {
     const span = index.spans[i]!;
     if (span.end <= start) continue;
-    const from = advance(text, Math.max(span.start, start), span.end);
-    const to = retreat(text, Math.min(span.end, end), from);
-    if (from < to) pieces.push({ start: from, end: to, style: span.style });
+    pieces.push(...linesOf(text, Math.max(span.start, start), Math.min(span.end, end), span.style));
   }
   return pieces;
+}
+
+/** A span cut at line breaks and trimmed of the spaces at its ends: what one pair of markers can hold. */
+function linesOf(text: string, start: number, end: number, style: EmphasisStyle): Span[] {
+  const lines: Span[] = [];
+  const breaks = new RegExp(LINE_BREAK.source, 'g');
+  breaks.lastIndex = start;
+  while (start < end) {
+    const lineEnd = Math.min(breaks.exec(text)?.index ?? end, end);
+    const from = advance(text, start, lineEnd);
+    const to = retreat(text, lineEnd, from);
+    if (from < to) lines.push({ start: from, end: to, style });
+    start = breaks.lastIndex = lineEnd + 1;
+  }
+  return lines;
 }
 
 function opening(styles: readonly EmphasisStyle[]): string {
@@ -88,6 +103,7 @@ function push(inserts: Insert[], at: number, text: string): void {
 }
 
 const SPACE = /\s/;
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function advance(text: string, at: number, limit: number): number {
   while (at < limit && SPACE.test(text[at]!)) at++;

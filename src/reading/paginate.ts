@@ -1,7 +1,7 @@
 // Cutting a chapter into pages that each fit one Discord embed description, at the best boundary
 // available, well filled, and together giving back the chapter's text exactly.
 import type { Work } from '../library/model.js';
-import { BOUNDARY_KINDS, breakIndex, RANK, type BoundaryKind, type BreakIndex } from './breaks.js';
+import { BOUNDARY_KINDS, breakIndex, RANK, wordEnd, type BoundaryKind, type BreakIndex } from './breaks.js';
 import { chapterText, type ChapterText } from './chapter-text.js';
 import { lowerBound } from './escape.js';
 import { codePointBoundary, graphemeBoundaries } from './graphemes.js';
@@ -111,8 +111,8 @@ class Paginator {
     const best = this.bestBoundary(start, first, last);
     if (best !== undefined) return best;
     const at = positions[last]!;
-    const tokenEnd = positions[last + 1] ?? this.length;
-    if (this.measure(start, at) < HALF * this.budget && !this.fits(at, tokenEnd)) return this.cutInsideToken(start);
+    const tooLong = !this.fits(at, wordEnd(this.chapter.text, at));
+    if (this.measure(start, at) < HALF * this.budget && tooLong) return this.cutInsideToken(start);
     return { at, kind: BOUNDARY_KINDS[ranks[last]!]! };
   }
 
