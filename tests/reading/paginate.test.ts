@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Work } from '../../src/library/model.js';
+import { chapterText } from '../../src/reading/chapter-text.js';
+import { PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Page } from '../../src/reading/paginate.js';
+import { unrenderPage } from '../../src/reading/render.js';
+import { foundingWorks } from './founding-works.js';
+import { paragraph, prose, sceneBreak, workOf } from './fixtures.js';
+
+/** A three-chapter work with emphasis in every paragraph, scene breaks and an epigraph. */
+function emphasisedWork(): Work {
+  const chapter = (seed: number) =>
+    Array.from({ length: 24 }, (_, i) => {
+      if (i % 9 === 8) return sceneBreak;
+      const text = prose(60 + ((i * 37 + seed) % 140), seed * 100 + i);
+      const firstSpace = text.indexOf(' ');
+      return paragraph(text, [
+        { start: 0, end: text.length, style: i % 2 === 0 ? 'italic' : 'bold' },
+        { start: firstSpace + 1, end: text.indexOf(' ', firstSpace + 1), style: 'underline' },
+      ]);
+    });
+  return workOf([chapter(1), chapter(2), chapter(3)], { epigraph: ['A tiny spark can set a great forest on fire', 'James 3:5'] });
+}
+
+function expectReadableChapter(work: Work, chapterIndex: number, pages: Page[]): void {
+  expect(pages.map((page) => unrenderPage(page.body)).join('')).toBe(chapterText(work, chapterIndex).text);
+  for (const page of pages) expect(page.body.length).toBeLessThanOrEqual(PAGE_BUDGET);
+  for (const page of pages.slice(0, -1)) expect(page.body.length).toBeGreaterThanOrEqual(PAGE_BUDGET / 2);
+}
+
+function meanFill(pages: readonly Page[]): number {
+  return pages.reduce((sum, page) => sum + page.body.length, 0) / pages.length / PAGE_BUDGET;
+}
+
+describe('paginating the founding works', () => {
+  let works: Work[];
+  beforeAll(async () => {
+    works = await foundingWorks();
+  });
+
+  it('keeps every page in budget, no page but a chapter\'s last under half, and gives back every chapter', () => {
+    for (const work of works) paginateWork(work).forEach((pages, i) => expectReadableChapter(work, i, pages));
+  });
+
+  it('fills pages to at least 85% of the budget on average, work by work', () => {
+    for (const work of works) expect(meanFill(paginateWork(work).flat())).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('ends most pages at a paragraph or a scene break', () => {
+    const ends = works.flatMap((work) => paginateWork(work).flat()).filter((page) => page.endsAt !== 'end');
+    const good = ends.filter((page) => page.endsAt === 'paragraph' || page.endsAt === 'scene');
+    expect(good.length / ends.length).toBeGreaterThan(0.8);
+  });
+});
+
+describe('paginating works with emphasis', () => {
+  it('keeps every page in budget and gives back every chapter, epigraph included', () => {
+    const work = emphasisedWork();
+    const pages = paginateWork(work);
+    expect(pages[0]![0]!.body.startsWith('*A tiny spark can set a great forest on fire*\n*James 3:5*')).toBe(true);
+    pages.forEach((chapterPages, i) => expectReadableChapter(work, i, chapterPages));
+  });
+
+  it('closes every marker a page opens', () => {
+    for (const page of paginateWork(emphasisedWork()).flat()) {
+      const markers = page.body.replace(/\\./g, '');
+      expect(markers.match(/\*/g)!.length % 2).toBe(0);
+      expect(markers.match(/__/g)!.length % 2).toBe(0);
+    }
+  });
+});
+
+describe('choosing where a page ends', () => {
+  it('prefers a scene break to a paragraph end when the page is well filled either way', () => {
+    const work = workOf([[paragraph(prose(420, 1)), sceneBreak, paragraph(prose(60, 2)), paragraph(prose(500, 3))]]);
+    const [first] = paginateChapter(work, 0);
+    expect(first!.endsAt).toBe('scene');
+  });
+
+  it('cuts a paragraph at a sentence end rather than between words', () => {
+    const work = workOf([[paragraph(prose(2000, 4))]]);
+    const pages = paginateChapter(work, 0);
+    for (const page of pages.slice(0, -1)) expect(page.endsAt).toBe('sentence');
+  });
+
+  it('balances the last two pages rather than leave a tiny last page', () => {
+    const text = prose(600, 5);
+    const work = workOf([[paragraph(text)]]);
+    const pages = paginateChapter(work, 0);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.body.length).toBeGreaterThan(PAGE_BUDGET / 4);
+  });
+
+  it('cuts a token longer than a page at grapheme boundaries, filling the pages', () => {
+    const flags = '🇫🇷'.repeat(4000);
+    const pages = paginateChapter(workOf([[paragraph(`Before. ${flags} after.`)]]), 0);
+    expect(pages.slice(0, -1).every((page) => page.body.length > PAGE_BUDGET - 4)).toBe(true);
+    for (const page of pages) expect(page.body.match(/\p{Regional_Indicator}/gu)!.length % 2).toBe(0);
+  });
+
+  it('gives an empty chapter one empty page', () => {
+    expect(paginateChapter(workOf([[]]), 0)).toEqual([{ index: 0, start: 0, end: 0, body: '', endsAt: 'end' }]);
+  });
+
+  it('refuses a budget too small to hold a grapheme with its markers', () => {
+    expect(() => paginateChapter(workOf([[paragraph('a')]]), 0, 10)).toThrow(RangeError);
+  });
+
+  it('remembers pages per work and budget', () => {
+    const work = workOf([[paragraph(prose(3000, 6))]]);
+    expect(pagesOf(work, 0)).toBe(pagesOf(work, 0));
+    expect(pagesOf(work, 0, 1000)).not.toBe(pagesOf(work, 0));
+    expect(pagesOf(work, 0, 1000)).toEqual(paginateChapter(work, 0, 1000));
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it, test } from 'vitest';
+import type { Span } from '../../src/library/model.js';
+import { chapterText } from '../../src/reading/chapter-text.js';
+import { renderRange, unrenderPage } from '../../src/reading/render.js';
+import { paragraph, workOf } from './fixtures.js';
+
+function render(text: string, spans: Span[] = [], start = 0, end = text.length): string {
+  return renderRange(chapterText(workOf([[paragraph(text, spans)]]), 0), start, end);
+}
+
+describe('escaping what Discord would read as markup', () => {
+  test.each([
+    ['2*3*4 = 24', '2\\*3\\*4 = 24'],
+    ['snake_case_name', 'snake\\_case\\_name'],
+    ['~~not struck~~', '\\~\\~not struck\\~\\~'],
+    ['||no spoiler||', '\\|\\|no spoiler\\|\\|'],
+    ['`code`', '\\`code\\`'],
+    ['a \\ backslash', 'a \\\\ backslash'],
+    ['[a](https://example.com)', '\\[a\\](https://example.com)'],
+    ['# not a heading', '\\# not a heading'],
+    ['> not a quote', '\\> not a quote'],
+    ['- not a bullet', '\\- not a bullet'],
+    ['-# not subtext', '\\-# not subtext'],
+    ['1. not a list', '1\\. not a list'],
+    ['  - indented', '  \\- indented'],
+    ['line\n# two', 'line\n\\# two'],
+    ['a - b # c > d 1. e', 'a - b # c > d 1. e'],
+    ['⁂ ✦ “quotes” — fine', '⁂ ✦ “quotes” — fine'],
+  ])('%j shows as %j', (text, body) => {
+    expect(render(text)).toBe(body);
+    expect(unrenderPage(body)).toBe(text);
+  });
+
+  it('escapes a line start that a page start creates mid-line', () => {
+    expect(render('one - two', [], 4)).toBe('\\- two');
+    expect(render('chapter 12. twelve', [], 8)).toBe('12\\. twelve');
+  });
+});
+
+describe('rendering emphasis from the source', () => {
+  test.each<[string, Span[], string]>([
+    ['a bold word', [{ start: 2, end: 6, style: 'bold' }], 'a **bold** word'],
+    ['an italic word', [{ start: 3, end: 9, style: 'italic' }], 'an *italic* word'],
+    ['under and strike', [{ start: 0, end: 5, style: 'underline' }, { start: 10, end: 16, style: 'strike' }], '__under__ and ~~strike~~'],
+    ['spaces inside', [{ start: 0, end: 7, style: 'italic' }], '*spaces* inside'],
+    ['bold with italic in it', [{ start: 0, end: 22, style: 'bold' }, { start: 10, end: 16, style: 'italic' }], '**bold with *italic* in it**'],
+    ['overlapping styles here', [{ start: 0, end: 15, style: 'italic' }, { start: 12, end: 23, style: 'bold' }], '*overlapping* ***sty*les here**'],
+    ['keep *literal* stars', [{ start: 5, end: 14, style: 'bold' }], 'keep **\\*literal\\*** stars'],
+  ])('%j with %j shows as %j', (text, spans, body) => {
+    expect(render(text, spans)).toBe(body);
+    expect(unrenderPage(body)).toBe(text);
+  });
+
+  it('closes a span at a page end and reopens it on the next page', () => {
+    const text = 'one two three four';
+    const spans: Span[] = [{ start: 0, end: text.length, style: 'italic' }];
+    expect(render(text, spans, 0, 8)).toBe('*one two* ');
+    expect(render(text, spans, 8)).toBe('*three four*');
+  });
+});
+
+describe('the chapter text', () => {
+  it('joins paragraphs with a blank line, marks scene breaks, and puts the epigraph first in chapter 0 only', () => {
+    const work = workOf(
+      [[paragraph('First.'), { kind: 'sceneBreak' }, paragraph('Second.', [{ start: 0, end: 6, style: 'bold' }])], [paragraph('Next.')]],
+      { epigraph: ['A tiny spark', 'James 3:5'] },
+    );
+    const first = chapterText(work, 0);
+    expect(first.text).toBe('A tiny spark\nJames 3:5\n\nFirst.\n\n⁂\n\nSecond.');
+    expect(first.spans).toEqual([
+      { start: 0, end: 12, style: 'italic' },
+      { start: 13, end: 22, style: 'italic' },
+      { start: 35, end: 41, style: 'bold' },
+    ]);
+    expect(first.blocks.map((b) => b.kind)).toEqual(['epigraph', 'paragraph', 'sceneBreak', 'paragraph']);
+    expect(chapterText(work, 1).text).toBe('Next.');
+    expect(renderRange(first, 0, first.text.length)).toBe('*A tiny spark*\n*James 3:5*\n\nFirst.\n\n⁂\n\n**Second**.');
+  });
+});
+
+describe('emphasis over several lines', () => {
+  it('closes markers at each line break and reopens them on the next line', () => {
+    expect(render('one\ntwo three', [{ start: 0, end: 13, style: 'italic' }])).toBe('*one*\n*two three*');
+  });
+});
