@@ -4,7 +4,15 @@ export const SCENE_BREAK: SceneBreak = { kind: 'sceneBreak' };
 
 /** Only ASCII blanks: a no-break space at a paragraph's end is the author's character and stays. */
 export function trimAscii(text: string): string {
-  return text.replace(/^[ \t\n]+|[ \t\n]+$/g, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isAsciiBlank(text.charCodeAt(start))) start++;
+  while (end > start && isAsciiBlank(text.charCodeAt(end - 1))) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
+}
+
+function isAsciiBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a;
 }
 
 export function paragraph(text: string, spans: Span[] = []): Paragraph {

@@ -15,6 +15,7 @@ const UNDERSCORE_ITALICS: Syntax = { delimiters: ['_'], markdown: false };
 const STYLE: Record<Delimiter, EmphasisStyle> = { '**': 'bold', __: 'bold', '~~': 'strike', '*': 'italic', _: 'italic' };
 const ESCAPABLE = /[\\`*_~[\]#>!|-]/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+const SPECIAL = /[\\`*_~]/g;
 
 /**
  * Emphasis markers become spans and leave the text; anything that does not pair up stays literal,
@@ -57,10 +58,17 @@ function parseInline(source: string, syntax: Syntax): Paragraph {
       index = emphasis.close + emphasis.delimiter.length;
       continue;
     }
-    text += char;
-    index++;
+    const plain = nextSpecial(source, index + 1);
+    text += source.slice(index, plain);
+    index = plain;
   }
   return { kind: 'paragraph', text, spans };
+}
+
+/** Runs of ordinary characters are copied in one slice rather than one character at a time. */
+function nextSpecial(source: string, from: number): number {
+  SPECIAL.lastIndex = from;
+  return SPECIAL.test(source) ? SPECIAL.lastIndex - 1 : source.length;
 }
 
 function matchEmphasis(source: string, at: number, delimiters: readonly Delimiter[]): { delimiter: Delimiter; close: number } | undefined {

@@ -7,12 +7,14 @@ import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
 const START = /^\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^(?:\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)/i;
 const START_WITHIN = 600;
+/** Enough for 600 lines of 200 characters, without splitting a whole book to look at its top. */
+const HEADER_CHARS = 120_000;
 const HEADING = /^(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part|STAVE|Stave|LETTER|Letter)\s+(?:[IVXLCDM]+|\d+|[A-Z][A-Za-z-]+)\b.*|PREFACE|INTRODUCTION|PROLOGUE|EPILOGUE|CONCLUSION|APPENDIX)\.?$/;
 const HEADING_MAX = 80;
 const PROSE_MIN = 120;
 
 export function looksLikeGutenberg(text: string): boolean {
-  return startLine(text.split('\n', START_WITHIN)) !== -1;
+  return startLine(text.slice(0, HEADER_CHARS).split('\n', START_WITHIN)) !== -1;
 }
 
 /** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
