@@ -11,7 +11,7 @@ const TERMINAL = /[.!?…]+[)\]"'”’»]*(?=\s|$)/gu;
 const CLOSERS = /[)\]"'”’»]+$/u;
 /** Opening punctuation to look past for the next sentence's first letter. */
 const OPENERS = /^[("'“‘«[\-–—]*/u;
-const WORD_BEFORE = /[\p{L}.]*$/u;
+const WORD_CHAR = /[\p{L}.]/u;
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const LOWERCASE = /^\p{Ll}/u;
 
@@ -58,7 +58,9 @@ function endsSentence(text: string, at: number, end: number): boolean {
 }
 
 function isAbbreviation(text: string, dot: number): boolean {
-  const word = WORD_BEFORE.exec(text.slice(Math.max(0, dot - 40), dot))?.[0] ?? '';
+  let start = dot;
+  while (start > 0 && dot - start < 40 && WORD_CHAR.test(text[start - 1]!)) start--;
+  const word = text.slice(start, dot);
   return ABBREVIATIONS.has(word.toLowerCase()) || INITIALS.test(word);
 }
 
