@@ -1,0 +1,106 @@
+// Pagination speed and quality: the library and a 10 MB synthetic work, against a naive splitter that cuts
+// at the last space before the limit (no escaping, no emphasis, no boundary preference). Medians of RUNS,
+// after one warm-up run.
+import { loadLibrary } from '../src/library/load.js';
+import type { Block, Work } from '../src/library/model.js';
+import { chapterText } from '../src/reading/chapter-text.js';
+import { PAGE_BUDGET, paginateChapter, type Page } from '../src/reading/paginate.js';
+import { mulberry32 } from '../src/reading/seeded-random.js';
+
+const RUNS = 5;
+const SYNTHETIC_BYTES = 10_000_000;
+
+interface Run {
+  seconds: number;
+  pages: Page[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** A fresh copy, so no memoised text, index or pages from an earlier run is reused. */
+function fresh(works: readonly Work[]): Work[] {
+  return structuredClone(works as Work[]);
+}
+
+function paginateAll(works: readonly Work[]): Run {
+  const copies = fresh(works);
+  const started = performance.now();
+  const pages = copies.flatMap((work) => work.chapters.flatMap((_, i) => paginateChapter(work, i)));
+  return { seconds: (performance.now() - started) / 1000, pages };
+}
+
+/** Greedy: as much as fits, cut at the last whitespace before the limit, or at the limit. */
+function naiveSplit(text: string, limit: number): string[] {
+  const pages: string[] = [];
+  let start = 0;
+  while (text.length - start > limit) {
+    const space = text.lastIndexOf(' ', start + limit);
+    const end = space > start ? space + 1 : start + limit;
+    pages.push(text.slice(start, end));
+    start = end;
+  }
+  pages.push(text.slice(start));
+  return pages;
+}
+
+function naiveAll(works: readonly Work[]): { seconds: number; pages: number } {
+  const copies = fresh(works);
+  const started = performance.now();
+  const pages = copies.flatMap((work) => work.chapters.flatMap((_, i) => naiveSplit(chapterText(work, i).text, PAGE_BUDGET)));
+  return { seconds: (performance.now() - started) / 1000, pages: pages.length };
+}
+
+/** Prose with dialogue, emphasis, markdown-like characters, paragraphs of 1-12 sentences and scene breaks. */
+function syntheticWork(bytes: number): Work {
+  const rng = mulberry32(1);
+  const words = ['the', 'fire', 'Alec', 'Magnus', 'ran', 'through', 'smoke', 'and', 'rain', 'quietly', 'building', 'a', '*star*', 'snake_case', 'naïve', '👩‍🚒', '🇫🇷', 'Mr.', 'Dr.', 'p.m.'];
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rng() * list.length)]!;
+  const sentence = () => {
+    const body = Array.from({ length: 5 + Math.floor(rng() * 20) }, () => pick(words)).join(' ');
+    const text = body[0]!.toUpperCase() + body.slice(1);
+    return rng() < 0.3 ? `“${text}?” she asked.` : `${text}.`;
+  };
+  const blocks: Block[] = [];
+  let size = 0;
+  while (size < bytes) {
+    if (rng() < 0.03) blocks.push({ kind: 'sceneBreak' });
+    const text = (rng() < 0.05 ? '- ' : '') + Array.from({ length: 1 + Math.floor(rng() * 12) }, sentence).join(' ');
+    const cut = text.indexOf(' ', Math.floor(text.length / 3));
+    blocks.push({ kind: 'paragraph', text, spans: rng() < 0.3 && cut > 0 ? [{ start: 0, end: cut, style: 'italic' }] : [] });
+    size += Buffer.byteLength(text) + 2;
+  }
+  return {
+    id: 'synthetic',
+    file: 'synthetic.txt',
+    format: 'text',
+    meta: { title: 'Synthetic', rating: 'General Audiences', warnings: [], fandoms: [], relationships: [], characters: [], tags: [] },
+    epigraph: [],
+    chapters: [{ title: 'Synthetic', blocks }],
+  };
+}
+
+function report(name: string, works: readonly Work[]): void {
+  const bytes = works.reduce((sum, w) => sum + w.chapters.reduce((s, _, i) => s + Buffer.byteLength(chapterText(w, i).text), 0), 0);
+  paginateAll(works); // warm-up, so the first corpus does not pay for compiling the code
+  const runs = Array.from({ length: RUNS }, () => paginateAll(works));
+  const naive = Array.from({ length: RUNS }, () => naiveAll(works));
+  const seconds = median(runs.map((r) => r.seconds));
+  const naiveSeconds = median(naive.map((r) => r.seconds));
+  const pages = runs[0]!.pages;
+  const ends = new Map<string, number>();
+  for (const page of pages) ends.set(page.endsAt, (ends.get(page.endsAt) ?? 0) + 1);
+  const fill = pages.reduce((sum, page) => sum + page.body.length, 0) / pages.length / PAGE_BUDGET;
+  console.log(`\n${name}: ${(bytes / 1e6).toFixed(2)} MB (UTF-8), ${pages.length} pages at budget ${PAGE_BUDGET}, median of ${RUNS} runs`);
+  console.log(`  ${(pages.length / seconds).toFixed(0)} pages/s, ${(bytes / 1e6 / seconds).toFixed(2)} MB/s, ${(seconds * 1000).toFixed(1)} ms`);
+  console.log(`  mean fill ${(fill * 100).toFixed(1)}%`);
+  console.log(`  page ends: ${['scene', 'paragraph', 'sentence', 'word', 'grapheme', 'end'].map((k) => `${k} ${ends.get(k) ?? 0}`).join(', ')}`);
+  console.log(`  naive splitter: ${(naiveSeconds * 1000).toFixed(1)} ms, ${naive[0]!.pages} pages`);
+  console.log(`  ratio to naive: time x${(seconds / naiveSeconds).toFixed(1)}, pages x${(pages.length / naive[0]!.pages).toFixed(3)}`);
+}
+
+const library = await loadLibrary(process.env.LIBRARY_DIR ?? 'seeds');
+report(`library (${library.works.length} works)`, library.works);
+report('synthetic', [syntheticWork(SYNTHETIC_BYTES)]);
