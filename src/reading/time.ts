@@ -1,7 +1,6 @@
 // Reading time. 230 words per minute: a little under the 238 (non-fiction) to 260 (fiction) words per
 // minute Brysbaert (2019) found for adults reading silently, so estimates err towards "more time".
-import type { Work } from '../library/model.js';
-import { chapterText, type ChapterText } from './chapter-text.js';
+import type { ChapterText } from './chapter-text.js';
 import { countBetween } from './escape.js';
 
 export const WORDS_PER_MINUTE = 230;
@@ -9,11 +8,6 @@ export const WORDS_PER_MINUTE = 230;
 /** Minutes to read this many words, rounded up. */
 export function readingMinutes(words: number): number {
   return Math.ceil(words / WORDS_PER_MINUTE);
-}
-
-/** Words in the whole work, epigraph included. */
-export function wordsIn(work: Work): number {
-  return work.chapters.reduce((sum, _, i) => sum + wordStarts(chapterText(work, i)).length, 0);
 }
 
 /** Words of a chapter that start at or after an offset. */

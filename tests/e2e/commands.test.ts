@@ -15,6 +15,16 @@ async function tinySparkSentences(): Promise<string[]> {
   return raw.split(/(?<=[.!?”])\s+/).map((s) => s.trim()).filter((s) => s.length > 60);
 }
 
+describe('deploy-commands', () => {
+  it('registers the five commands of the spec globally, with autocomplete on every work option', () => {
+    const commands = e2e.emu.commands();
+    expect(commands.map((c) => c['name']).sort()).toEqual(['excerpt', 'progress', 'read', 'resume', 'works']);
+    const workOptions = commands.flatMap((c) => (c['options'] as { name: string; autocomplete?: boolean }[] | undefined) ?? []).filter((o) => o.name === 'work');
+    expect(workOptions).toHaveLength(3);
+    expect(workOptions.every((o) => o.autocomplete === true)).toBe(true);
+  });
+});
+
 describe('/works', () => {
   it('lists One Step At A Time and not A Tiny Spark in a normal channel; both where age-restricted', async () => {
     const { emu } = e2e;

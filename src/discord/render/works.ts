@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown, type BaseMessageOptions } from 'discord.js';
 import type { Work } from '../../library/model.js';
-import { readingMinutes, wordsIn } from '../../reading/time.js';
+import { countWords } from '../../library/stats.js';
+import { readingMinutes } from '../../reading/time.js';
 import { encodeCustomId } from '../custom-id.js';
 import { formatMinutes, truncate } from './text.js';
 
@@ -26,7 +27,7 @@ export function renderWorksList(works: readonly Work[], page: number, hiddenHere
 }
 
 function describeWork(work: Work): string {
-  const words = wordsIn(work);
+  const words = countWords(work);
   const chapters = work.chapters.length;
   const facts = [
     work.meta.rating,

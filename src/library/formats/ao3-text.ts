@@ -28,7 +28,7 @@ interface Draft {
 export function parseAo3Text(text: string): ParsedWork {
   const lines = text.split('\n');
   const start = lines.findIndex((line) => WORK_HEADER.test(line.trim())) + 1;
-  const bodyStart = lines.findIndex((line, index) => index >= start && startsText(lines, index));
+  const bodyStart = lines.findIndex((_line, index) => index >= start && startsText(lines, index));
   if (bodyStart === -1) throw new UnreadableWork('AO3 page text without "Work Text:" or "Chapter Text"');
   const meta = headerMeta(lines.slice(start, bodyStart));
   const drafts = chapterDrafts(lines, bodyStart, meta);

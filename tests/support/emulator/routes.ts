@@ -79,7 +79,7 @@ function postChannelMessage(req: ApiRequest, state: EmulatorState): ApiReply {
 }
 
 export const apiRoutes: Route[] = [
-  { method: 'GET', pattern: '/gateway', auth: false, handle: (req, state) => ok({ url: state.gatewayUrl() }) },
+  { method: 'GET', pattern: '/gateway', auth: false, handle: (_req, state) => ok({ url: state.gatewayUrl() }) },
   { method: 'GET', pattern: '/gateway/bot', auth: true, handle: gatewayBot },
   { method: 'GET', pattern: '/users/@me', auth: true, handle: (_req, state) => ok(state.world.bot) },
   { method: 'GET', pattern: '/applications/@me', auth: true, handle: application },
