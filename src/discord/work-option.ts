@@ -10,13 +10,17 @@ import { UserError } from './user-error.js';
 /** Discord's limit on autocomplete choices. */
 const CHOICE_LIMIT = 25;
 
-/** The work asked for; the rating gate is the caller's, so that a refusal can say why. */
+/**
+ * The work asked for. A prefix is read among the works this channel may show first, as autocomplete
+ * offers only those; a restricted work named outright is returned so the caller's gate can say why not.
+ */
 export function resolveWork(ctx: BotContext, query: string, channel: Channel | null): Work {
-  const result = ctx.catalog.resolve(query);
-  if (result.kind === 'found') return result.work;
-  // Only titles this channel may show are offered as alternatives.
-  const names = result.suggestions.filter(worksAllowedIn(channel)).map((w) => `**${escapeMarkdown(w.meta.title)}**`);
-  const what = result.kind === 'ambiguous' ? `Several works start with “${truncate(query, 100)}”.` : `No work matches “${truncate(query, 100)}”.`;
+  const here = ctx.catalog.resolve(query, worksAllowedIn(channel));
+  if (here.kind === 'found') return here.work;
+  const anywhere = ctx.catalog.resolve(query);
+  if (anywhere.kind === 'found') return anywhere.work;
+  const names = here.suggestions.map((w) => `**${escapeMarkdown(w.meta.title)}**`);
+  const what = here.kind === 'ambiguous' ? `Several works start with “${truncate(query, 100)}”.` : `No work matches “${truncate(query, 100)}”.`;
   throw new UserError(names.length > 0 ? `${what} Did you mean ${names.join(', ')}?` : `${what} Use /works to see the library.`);
 }
 

@@ -61,6 +61,16 @@ describe('choosing a work', () => {
     expect(textOf(messageOf(result))).toContain('One Step At A Time');
   });
 
+  it('reads a prefix among the works the channel may show: "a" is A Quiet Evening here, ambiguous where A Tiny Spark is allowed', async () => {
+    const { emu } = e2e;
+    const { carol } = emu.world.users;
+    const here = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'a' });
+    expect(textOf(messageOf(here))).toContain('A Quiet Evening');
+    const there = await emu.slash(carol, emu.world.channels.mature, 'read', { work: 'a' });
+    expect(there.ephemeral).toBe(true);
+    expect(textOf(messageOf(there))).toMatch(/Several works start with “a”.*A Quiet Evening.*A Tiny Spark|Several works start with “a”.*A Tiny Spark.*A Quiet Evening/);
+  });
+
   it('answers an unknown work ephemerally with the closest titles', async () => {
     const { emu } = e2e;
     const result = await emu.slash(emu.world.users.carol, emu.world.channels.general, 'read', { work: 'One Stap At Time' });
