@@ -34,6 +34,8 @@ describe('/works', () => {
     expect(normal).toContain('Teen And Up Audiences');
     expect(normal).not.toContain('A Tiny Spark');
     expect(normal).toMatch(/1 more work is shown only in age-restricted channels/);
+    const { summary } = JSON.parse(await readFile('seeds/one-step-at-a-time.meta.json', 'utf8')) as { summary: string };
+    expect(normal).toContain(summary.slice(0, 60));
     const restricted = textOf(messageOf(await emu.slash(alice, emu.world.channels.mature, 'works')));
     expect(restricted).toContain('One Step At A Time');
     expect(restricted).toContain('A Tiny Spark');

@@ -11,8 +11,9 @@ export function renderExcerpt(excerpt: Excerpt): BaseMessageOptions {
   const embed = new EmbedBuilder()
     .setColor(RATING_COLORS[work.meta.rating])
     .setAuthor({ name: truncate(byline(work), 256) })
-    .setDescription(excerptMarkdown(excerpt))
-    .setFooter({ text: truncate(`From ${chapter.title}`, 2048) });
+    .setDescription(excerptMarkdown(excerpt));
+  // A one-shot's only chapter bears the work's title, which the author line already shows.
+  if (work.chapters.length > 1) embed.setFooter({ text: truncate(`From ${chapter.title}`, 2048) });
   const readOn = new ButtonBuilder()
     .setCustomId(encodeCustomId({ kind: 'open', workId: work.id, chapter: chapterIndex, offset: start }))
     .setLabel('Read from here')

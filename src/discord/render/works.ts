@@ -7,6 +7,8 @@ import { formatMinutes, truncate } from './text.js';
 
 /** Eight works keep the list within one screen on a phone and far from the 4,096 description limit. */
 export const WORKS_PER_PAGE = 8;
+/** A summary's first 160 characters: enough to choose by; 8 entries of under 450 characters fit the limit. */
+const SUMMARY_LIMIT = 160;
 
 export function renderWorksList(works: readonly Work[], page: number, hiddenHere: number): BaseMessageOptions {
   const pageCount = Math.max(1, Math.ceil(works.length / WORKS_PER_PAGE));
@@ -37,5 +39,6 @@ function describeWork(work: Work): string {
   ];
   const title = escapeMarkdown(truncate(work.meta.title, 120));
   const author = escapeMarkdown(truncate(work.meta.author ?? 'unknown author', 80));
-  return `**${title}** by ${author}\n${facts.join(' · ')}`;
+  const summary = work.meta.summary ? `\n${escapeMarkdown(truncate(work.meta.summary.replace(/\s+/g, ' '), SUMMARY_LIMIT))}` : '';
+  return `**${title}** by ${author}\n${facts.join(' · ')}${summary}`;
 }
