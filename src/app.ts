@@ -34,6 +34,9 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     partials: [Partials.Channel],
     // The default for every message and edit the bot sends: nobody is ever pinged.
     allowedMentions: { parse: [], repliedUser: false },
+    // As many shards as Discord recommends for the bot's guild count, unless a ShardingManager already
+    // assigned this process its own (it passes them in SHARDS).
+    ...('SHARDS' in process.env ? {} : { shards: 'auto' as const }),
     ...options.clientOptions,
     rest: { ...options.clientOptions?.rest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
