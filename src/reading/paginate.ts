@@ -64,6 +64,11 @@ export function pagesOf(work: Work, chapterIndex: number, budget = PAGE_BUDGET):
   return (chapters[chapterIndex] ??= paginateChapter(work, chapterIndex, budget));
 }
 
+/** Whether pagesOf would answer from its memo, without paginating. */
+export function hasPages(work: Work, chapterIndex: number, budget = PAGE_BUDGET): boolean {
+  return memo.get(work)?.get(budget)?.[chapterIndex] !== undefined;
+}
+
 /** Pages of any chapter text; an empty text has one empty page, so every chapter has a page to show. */
 export function paginateText(chapter: ChapterText, budget = PAGE_BUDGET): Page[] {
   if (budget < MIN_BUDGET) throw new RangeError(`a page budget of ${budget} cannot hold a grapheme`);

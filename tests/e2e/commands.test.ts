@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unrenderPage } from '../../src/reading/render.js';
 import { textOf } from '../support/emulator/index.js';
 import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
 
@@ -67,7 +68,8 @@ describe('choosing a work', () => {
     const { emu } = e2e;
     const { carol } = emu.world.users;
     const here = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'a' });
-    expect(textOf(messageOf(here))).toContain('A Quiet Evening');
+    expect(here.ephemeral).toBe(false);
+    expect(descriptionOf(messageOf(here))).toMatch(/^The lamps came on one by one/);
     const there = await emu.slash(carol, emu.world.channels.mature, 'read', { work: 'a' });
     expect(there.ephemeral).toBe(true);
     expect(textOf(messageOf(there))).toMatch(/Several works start with “a”.*A Quiet Evening.*A Tiny Spark|Several works start with “a”.*A Tiny Spark.*A Quiet Evening/);
@@ -133,8 +135,10 @@ describe('/excerpt', () => {
     expect(passage.length).toBeGreaterThan(0);
     expect(passage.length).toBeLessThanOrEqual(1300);
     const opened = messageOf(await emu.click(carol, message, 'Read from here'));
-    const firstWords = passage.replace(/\\/g, '').split(/\s+/).slice(0, 6).join(' ');
-    expect(descriptionOf(opened).replace(/\\/g, '')).toContain(firstWords);
+    // The page opened holds the passage's start; its first words may run on to the next page only at a word end.
+    const flat = (text: string) => unrenderPage(text).split(/\s+/).join(' ');
+    const firstWords = flat(passage).split(' ').slice(0, 2).join(' ');
+    expect(flat(descriptionOf(opened))).toContain(firstWords);
   });
 });
 

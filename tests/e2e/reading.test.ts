@@ -78,6 +78,22 @@ describe('reading One Step At A Time to the end', () => {
   });
 });
 
+describe('a very long chapter', () => {
+  it('is deferred while it is paginated the first time, then turns pages at once', async () => {
+    const { emu } = e2e;
+    const { carol } = emu.world.users;
+    const opened = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'long night' });
+    expect(opened.callback?.type).toBe(5);
+    const page = messageOf(opened);
+    expect(descriptionOf(page)).toMatch(/^Night 0 passed slowly/);
+    expect(footerOf(page)).toMatch(/^Page 1\/\d{3}/);
+    const next = await emu.click(carol, page, 'Next');
+    expect(next.callback?.type).toBe(7);
+    expect(footerOf(messageOf(next))).toMatch(/^Page 2\//);
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
 describe('a restart', () => {
   it('keeps old buttons working and /resume continues where the reader stopped', async () => {
     const { emu } = e2e;

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: a library of the founding works plus small fixtures, a fresh
 // SQLite store, the emulator, and the story bot started through its composition root.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
@@ -20,6 +20,8 @@ export async function startE2E(): Promise<E2E> {
   const library = join(dir, 'library');
   await cp('seeds', library, { recursive: true });
   await cp(join(import.meta.dirname, 'fixtures'), library, { recursive: true });
+  await writeFile(join(library, 'long-night.txt'), longWork());
+  await writeFile(join(library, 'long-night.meta.json'), JSON.stringify({ rating: 'General Audiences', warnings: [] }));
   const env = { LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}` };
   const emu = await startEmulator();
   const e2e: E2E = {
@@ -39,6 +41,13 @@ export async function startE2E(): Promise<E2E> {
     },
   };
   return e2e;
+}
+
+/** A one-chapter work longer than the bot paginates without deferring its first answer (over 500,000 units). */
+function longWork(): string {
+  const sentence = (i: number) => `Night ${i} passed slowly, and the watchman counted ${i % 17} stars before the clouds came back.`;
+  const paragraphs = Array.from({ length: 2_500 }, (_, p) => Array.from({ length: 3 }, (_, s) => sentence(p * 3 + s)).join(' '));
+  return ['Long Night', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
 }
 
 /** The message a result shows, failing loudly when the bot sent none. */
