@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
@@ -6,6 +6,8 @@ import { countWords } from '../../src/library/stats.js';
 import { allText } from './library-helpers.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
+const RECEIVED = new URL('../../../shared/seeds/', import.meta.url).pathname;
+if (!existsSync(RECEIVED)) console.warn(`Skipping the byte-for-byte seed check: ${RECEIVED} is not beside this checkout.`);
 const library = await loadLibrary(SEEDS);
 const work = (id: string): Work => library.works.find((candidate) => candidate.id === id)!;
 const raw = (file: string) => readFileSync(`${SEEDS}${file}`, 'utf8');
@@ -19,10 +21,10 @@ describe('the founding works', () => {
     expect(library.works.map((w) => w.id)).toEqual(['a-tiny-spark', 'one-step-at-a-time']);
   });
 
-  it('are the files received, byte for byte', () => {
-    const shared = '/work/shared/seeds/';
-    expect(raw('a-tiny-spark.txt')).toBe(readFileSync(`${shared}000_1337f0c67897e4f5.txt`, 'utf8'));
-    expect(raw('one-step-at-a-time.txt')).toBe(readFileSync(`${shared}002_5bf27e2751616477.txt`, 'utf8'));
+  // The files as received live in shared/ beside the checkout (as in CI); elsewhere this check cannot run.
+  it.skipIf(!existsSync(RECEIVED))('are the files received, byte for byte', () => {
+    expect(raw('a-tiny-spark.txt')).toBe(readFileSync(`${RECEIVED}000_1337f0c67897e4f5.txt`, 'utf8'));
+    expect(raw('one-step-at-a-time.txt')).toBe(readFileSync(`${RECEIVED}002_5bf27e2751616477.txt`, 'utf8'));
   });
 });
 
