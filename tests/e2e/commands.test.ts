@@ -105,6 +105,17 @@ describe('the rating gate', () => {
     }
   });
 
+  it('does not /resume A Tiny Spark in a normal channel, and says where it can', async () => {
+    const { emu } = e2e;
+    const { bob } = emu.world.users;
+    const elsewhere = await emu.slash(bob, emu.world.channels.general, 'resume');
+    expect(elsewhere.ephemeral).toBe(true);
+    expect(textOf(messageOf(elsewhere))).toMatch(/only be shown in an age-restricted channel/);
+    const there = await emu.slash(bob, emu.world.channels.mature, 'resume');
+    expect(there.ephemeral).toBe(false);
+    expect(textOf(messageOf(there))).toContain('A Tiny Spark');
+  });
+
   it('never gives an excerpt of A Tiny Spark in a normal channel (100 draws)', async () => {
     const { emu } = e2e;
     const sentences = await tinySparkSentences();
