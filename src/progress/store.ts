@@ -14,43 +14,84 @@ export interface Place {
   at: number;
 }
 
+/** The works a reader has a place in, so that what is stored about them can be listed and deleted in full. */
+interface WorkIndex {
+  workIds: string[];
+}
+
+/** Bounds the memory of which (reader, work) pairs are already indexed; forgetting only costs a read. */
+const INDEXED_LIMIT = 100_000;
+
 export class ProgressStore {
-  constructor(private readonly keyv: Keyv<Place>) {}
+  /** (reader, work) pairs known to be in the reader's index, so only a first save in a work reads it. */
+  private readonly indexed = new Set<string>();
+
+  constructor(private readonly keyv: Keyv<Place | WorkIndex>) {}
 
   async save(userId: string, place: Place): Promise<void> {
     await this.keyv.set(keyOf(userId, place.workId), place);
+    await this.index(userId, place.workId);
   }
 
   async get(userId: string, workId: string): Promise<Place | undefined> {
-    return (await this.keyv.get(keyOf(userId, workId))) ?? undefined;
+    return asPlace(await this.keyv.get(keyOf(userId, workId)));
   }
 
-  /** The reader's places among the given works, most recent first. */
+  /**
+   * The reader's places, most recent first: in the given works (the library's) and in any other work the
+   * reader's index names, such as one since removed from the library.
+   */
   async list(userId: string, workIds: readonly string[]): Promise<Place[]> {
-    if (workIds.length === 0) return [];
-    const found = await this.keyv.get(workIds.map((id) => keyOf(userId, id)));
-    return found.filter((p): p is Place => p != null).sort((a, b) => b.at - a.at);
+    const ids = new Set([...workIds, ...(await this.indexOf(userId))]);
+    if (ids.size === 0) return [];
+    const found = await this.keyv.get([...ids].map((id) => keyOf(userId, id)));
+    return found.map(asPlace).filter((p) => p !== undefined).sort((a, b) => b.at - a.at);
   }
 
-  /** Deletes the reader's places among the given works; returns how many there were. */
+  /** Deletes everything stored about the reader; returns how many places there were. */
   async forget(userId: string, workIds: readonly string[]): Promise<number> {
     const places = await this.list(userId, workIds);
-    if (places.length > 0) await this.keyv.delete(places.map((p) => keyOf(userId, p.workId)));
+    await this.keyv.delete([indexKey(userId), ...places.map((p) => keyOf(userId, p.workId))]);
+    for (const key of this.indexed) if (key.startsWith(`${userId}:`)) this.indexed.delete(key);
     return places.length;
   }
 
   async close(): Promise<void> {
     await this.keyv.disconnect();
   }
+
+  // Read-modify-write, but only on a reader's first page in a work; two processes doing that for one reader
+  // at the same instant may drop an entry, which then shows only while the work is in the library.
+  private async index(userId: string, workId: string): Promise<void> {
+    const key = keyOf(userId, workId);
+    if (this.indexed.has(key)) return;
+    const known = await this.indexOf(userId);
+    if (!known.includes(workId)) await this.keyv.set(indexKey(userId), { workIds: [...known, workId] });
+    if (this.indexed.size >= INDEXED_LIMIT) this.indexed.clear();
+    this.indexed.add(key);
+  }
+
+  private async indexOf(userId: string): Promise<string[]> {
+    const index = await this.keyv.get(indexKey(userId));
+    return index && 'workIds' in index ? index.workIds : [];
+  }
+}
+
+function asPlace(value: Place | WorkIndex | null | undefined): Place | undefined {
+  return value && 'workId' in value ? value : undefined;
 }
 
 function keyOf(userId: string, workId: string): string {
   return `${userId}:${workId}`;
 }
 
+function indexKey(userId: string): string {
+  return userId;
+}
+
 /** Opens the store named by STORE_URL; `onError` gets connection errors that Keyv would otherwise throw. */
 export async function openProgressStore(storeUrl: string, onError: (error: unknown) => void): Promise<ProgressStore> {
-  const keyv = new Keyv<Place>({ store: await adapterFor(storeUrl), namespace: 'progress' });
+  const keyv = new Keyv<Place | WorkIndex>({ store: await adapterFor(storeUrl), namespace: 'progress' });
   keyv.on('error', onError);
   return new ProgressStore(keyv);
 }

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENE_BREAK_MARKER } from '../../src/reading/chapter-text.js';
 import { unrenderPage } from '../../src/reading/render.js';
@@ -191,6 +192,24 @@ describe('many readers at once', () => {
       const resumed = messageOf(await emu.slash(user, channel, 'resume', { work }));
       expect(footerOf(resumed)).toContain(`Page ${turns + 1}/`);
     }
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
+describe('a work removed from the library', () => {
+  it('leaves the reader’s place listed in /progress, and deletable', async () => {
+    const { emu } = e2e;
+    const { carol } = emu.world.users;
+    await emu.slash(carol, emu.world.channels.general, 'read', { work: 'long-night' });
+    await rm(join(e2e.env.LIBRARY_DIR, 'long-night.txt'));
+    await e2e.restart();
+
+    const listed = messageOf(await emu.slash(carol, emu.world.channels.general, 'progress'));
+    expect(textOf(listed)).toMatch(/Also stored: your place in 1 work no longer in the library/);
+    const asked = messageOf(await emu.click(carol, listed, 'Delete my reading history'));
+    await emu.click(carol, asked, 'Delete');
+    const after = textOf(messageOf(await emu.slash(carol, emu.world.channels.general, 'progress')));
+    expect(after).toContain('You have not started any work yet');
     expect(emu.takeViolations()).toEqual([]);
   });
 });

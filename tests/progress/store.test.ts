@@ -58,7 +58,17 @@ function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressSto
     for (const [w, workId] of works.entries()) expect(await b.get(user, workId)).toEqual(place(workId, w, 19, 10_019));
   });
 
+  it('lists and forgets a place in a work that is no longer in the library', async () => {
+    await a.save(user, place('removed-work', 1, 7, 50_000));
+    const listed = await b.list(user, works.slice(0, 1));
+    expect(listed.map((p) => p.workId)).toContain('removed-work');
+    expect(await b.forget(user, [])).toBe(listed.length);
+    expect(await a.list(user, [])).toEqual([]);
+    expect(await a.get(user, 'removed-work')).toBeUndefined();
+  });
+
   it('lists most recent first and forgets everything on request', async () => {
+    for (const [w, workId] of works.entries()) await b.save(user, place(workId, w, 1, 60_000 + w));
     await a.save(user, place('work-3', 0, 5, 99_999));
     expect((await b.list(user, works))[0]?.workId).toBe('work-3');
     expect(await b.forget(user, works)).toBe(works.length);

@@ -15,12 +15,13 @@ export interface ProgressEntry {
 /** Twenty lines of about 150 characters stay well inside the 4,096-character description. */
 const SHOWN = 20;
 
-export function renderProgress(entries: readonly ProgressEntry[]): BaseMessageOptions {
-  if (entries.length === 0) {
+export function renderProgress(entries: readonly ProgressEntry[], removed: number): BaseMessageOptions {
+  if (entries.length + removed === 0) {
     return { content: 'You have not started any work yet. Use /works to find one, then /read.', embeds: [], components: [] };
   }
   const lines = entries.slice(0, SHOWN).map(describeEntry);
   if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more.`);
+  if (removed > 0) lines.push(`Also stored: your place in ${removed} ${removed === 1 ? 'work' : 'works'} no longer in the library.`);
   const embed = new EmbedBuilder()
     .setTitle('Your reading')
     .setDescription(lines.join('\n'))
