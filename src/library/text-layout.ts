@@ -87,10 +87,3 @@ export function joinLines(lines: readonly string[], hardWrapped: boolean): strin
   const prose = hardWrapped && lines.slice(0, -1).some((line) => line.length >= 50);
   return trimmed.join(prose ? ' ' : '\n');
 }
-
-/** Groups from raw text: the usual first step of every text format. */
-export function textBlocks(lines: readonly string[], toParagraph?: (text: string) => Paragraph): Block[] {
-  const groups = groupLines(lines);
-  const hardWrapped = isHardWrapped(groups);
-  return layoutBlocks(groups, { separator: paragraphSeparator([groups], hardWrapped), hardWrapped, toParagraph });
-}
