@@ -1,28 +1,27 @@
 // Showing a reading: the rating gate, the archive-warnings screen, saving the place, and the reply or
 // update. Commands and clicks all come through here, so every page shown is gated and saved the same way.
-import type { ButtonInteraction, ChatInputCommandInteraction, StringSelectMenuInteraction } from 'discord.js';
 import type { Work } from '../library/model.js';
 import { chapterText } from '../reading/chapter-text.js';
 import { pageAt, type Place } from '../reading/navigation.js';
 import { hasPages } from '../reading/paginate.js';
 import type { BotContext } from './context.js';
+import { present, type ViewInteraction } from './present.js';
 import { refusalFor, worksAllowedIn } from './rating-gate.js';
 import { renderPage, renderWarnings } from './render/page.js';
 import { UserError } from './user-error.js';
 
-type ReadingInteraction = ChatInputCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 const NO_WARNINGS = new Set(['No Archive Warnings Apply']);
 
 /** UTF-16 units of chapter text that paginate in roughly 0.1 s on a quiet machine. */
 const SLOW_CHAPTER_LENGTH = 500_000;
 
-export function assertShowable(interaction: ReadingInteraction, work: Work): void {
+export function assertShowable(interaction: ViewInteraction, work: Work): void {
   if (!worksAllowedIn(interaction.channel)(work)) throw new UserError(refusalFor(work, interaction.channel));
 }
 
 /** Opens a new reading message: at `requested`, else the reader's saved place, else the start. */
-export async function openReading(interaction: ReadingInteraction, ctx: BotContext, work: Work, requested?: Place): Promise<void> {
+export async function openReading(interaction: ViewInteraction, ctx: BotContext, work: Work, requested?: Place): Promise<void> {
   assertShowable(interaction, work);
   const saved = await ctx.store.get(interaction.user.id, work.id);
   const place = requested ?? saved ?? { chapter: 0, offset: 0 };
@@ -34,7 +33,7 @@ export async function openReading(interaction: ReadingInteraction, ctx: BotConte
 }
 
 /** Shows the page holding `place` to the interaction's user, and saves it as their place. */
-export async function showPage(interaction: ReadingInteraction, ctx: BotContext, work: Work, place: Place, how: 'reply' | 'update'): Promise<void> {
+export async function showPage(interaction: ViewInteraction, ctx: BotContext, work: Work, place: Place, how: 'reply' | 'update'): Promise<void> {
   assertShowable(interaction, work);
   if (isSlowToPaginate(work, place.chapter)) {
     if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
@@ -48,10 +47,7 @@ export async function showPage(interaction: ReadingInteraction, ctx: BotContext,
     // A store outage must not stop someone reading; the place is lost for this page only.
     ctx.logger.error({ err, user: readerId, work: work.id }, 'could not save the reading place');
   }
-  const view = renderPage(work, at, readerId);
-  if (interaction.deferred) await interaction.editReply(view);
-  else if (how === 'update' && interaction.isMessageComponent()) await interaction.update(view);
-  else await interaction.reply(view);
+  await present(interaction, renderPage(work, at, readerId), how);
 }
 
 /**
