@@ -12,7 +12,7 @@ export const resume: CommandHandler = {
       return;
     }
     // The latest reading this channel may show; a more recent restricted one is named, not shown.
-    const places = await ctx.store.list(interaction.user.id, ctx.catalog.all().map((w) => w.id));
+    const places = await ctx.store.list(interaction.user.id, ctx.catalog.ids());
     const works = places.map((p) => ctx.catalog.byId(p.workId)).filter((w) => w !== undefined);
     const latest = works.find(worksAllowedIn(interaction.channel));
     if (!latest) {

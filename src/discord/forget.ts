@@ -11,7 +11,7 @@ export async function answerForget(
   step: 'ask' | 'confirm' | 'cancel',
 ): Promise<void> {
   const userId = interaction.user.id;
-  const workIds = ctx.catalog.all().map((w) => w.id);
+  const workIds = ctx.catalog.ids();
   if (step === 'cancel') {
     await interaction.update(await progressView(ctx, userId));
   } else if (step === 'ask') {

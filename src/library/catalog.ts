@@ -18,7 +18,9 @@ interface Entry {
 /** The works in memory with their lowercased keys, so lookups and autocomplete never touch the disk. */
 export class Catalog {
   private readonly entries: Entry[];
-  private readonly ids: Map<string, Work>;
+  private readonly works: readonly Work[];
+  private readonly byIds: Map<string, Work>;
+  private readonly workIds: readonly string[];
 
   constructor(works: readonly Work[]) {
     this.entries = works.map((work) => ({
@@ -27,15 +29,22 @@ export class Catalog {
       title: work.meta.title.toLowerCase(),
       haystack: [work.meta.title, work.meta.author ?? '', ...work.meta.fandoms].join('\n').toLowerCase(),
     }));
-    this.ids = new Map(works.map((work) => [work.id, work]));
+    this.works = [...works];
+    this.byIds = new Map(works.map((work) => [work.id, work]));
+    this.workIds = works.map((work) => work.id);
   }
 
   all(): readonly Work[] {
-    return this.entries.map((entry) => entry.work);
+    return this.works;
+  }
+
+  /** Every work's id, in the order of all(): the keys a reader's progress can be stored under. */
+  ids(): readonly string[] {
+    return this.workIds;
   }
 
   byId(id: string): Work | undefined {
-    return this.ids.get(id);
+    return this.byIds.get(id);
   }
 
   /** What a person typed (or autocomplete sent): id, title in any case, or an unambiguous prefix. */
