@@ -1,4 +1,5 @@
 // Every environment variable the bot reads, read once and validated here (SPEC section 6).
+import { sqlitePath, storeProtocol } from './progress/store-url.js';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -56,16 +57,6 @@ function parseUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** `sqlite:` of sqlite://x; not URL parsing, which rejects sqlite://:memory: and reads sqlite://data/x as a host. */
-export function storeProtocol(storeUrl: string): string {
-  return /^[a-z]+:/i.exec(storeUrl)?.[0].toLowerCase() ?? '';
-}
-
-/** The file path of a sqlite:// URL, relative paths kept relative (sqlite://data/x.sqlite -> data/x.sqlite). */
-export function sqlitePath(storeUrl: string): string {
-  return storeUrl.replace(/^sqlite:\/\//, '');
 }
 
 export function loadConfig(env: Env = process.env): Config {

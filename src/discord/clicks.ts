@@ -11,7 +11,8 @@ import {
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Work } from '../library/model.js';
-import { nextPlace, pageAt, previousPlace, type Place } from '../reading/navigation.js';
+import type { Place } from '../progress/place.js';
+import { nextPlace, pageAt, previousPlace } from '../reading/navigation.js';
 import type { BotContext } from './context.js';
 import { decodeCustomId, encodeCustomId, type ComponentAction } from './custom-id.js';
 import { answerForget } from './forget.js';

@@ -2,7 +2,8 @@
 // update. Commands and clicks all come through here, so every page shown is gated and saved the same way.
 import type { Work } from '../library/model.js';
 import { chapterText } from '../reading/chapter-text.js';
-import { pageAt, type Place } from '../reading/navigation.js';
+import type { Place } from '../progress/place.js';
+import { pageAt } from '../reading/navigation.js';
 import { hasPages } from '../reading/paginate.js';
 import type { BotContext } from './context.js';
 import { present, type ViewInteraction } from './present.js';

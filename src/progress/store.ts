@@ -3,16 +3,9 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import { sqlitePath, storeProtocol } from '../config.js';
+import { sqlitePath, storeProtocol } from './store-url.js';
+import type { SavedPlace } from './place.js';
 
-export interface Place {
-  workId: string;
-  chapter: number;
-  /** Offset into the chapter's canonical text, not a page number: it survives a change of page size. */
-  offset: number;
-  /** Epoch milliseconds of the last page shown. */
-  at: number;
-}
 
 /** The works a reader has a place in, so that what is stored about them can be listed and deleted in full. */
 interface WorkIndex {
@@ -26,14 +19,14 @@ export class ProgressStore {
   /** (reader, work) pairs known to be in the reader's index, so only a first save in a work reads it. */
   private readonly indexed = new Set<string>();
 
-  constructor(private readonly keyv: Keyv<Place | WorkIndex>) {}
+  constructor(private readonly keyv: Keyv<SavedPlace | WorkIndex>) {}
 
-  async save(userId: string, place: Place): Promise<void> {
+  async save(userId: string, place: SavedPlace): Promise<void> {
     await this.keyv.set(keyOf(userId, place.workId), place);
     await this.index(userId, place.workId);
   }
 
-  async get(userId: string, workId: string): Promise<Place | undefined> {
+  async get(userId: string, workId: string): Promise<SavedPlace | undefined> {
     return asPlace(await this.keyv.get(keyOf(userId, workId)));
   }
 
@@ -41,7 +34,7 @@ export class ProgressStore {
    * The reader's places, most recent first: in the given works (the library's) and in any other work the
    * reader's index names, such as one since removed from the library.
    */
-  async list(userId: string, workIds: readonly string[]): Promise<Place[]> {
+  async list(userId: string, workIds: readonly string[]): Promise<SavedPlace[]> {
     const ids = new Set([...workIds, ...(await this.indexOf(userId))]);
     if (ids.size === 0) return [];
     const found = await this.keyv.get([...ids].map((id) => keyOf(userId, id)));
@@ -77,7 +70,7 @@ export class ProgressStore {
   }
 }
 
-function asPlace(value: Place | WorkIndex | null | undefined): Place | undefined {
+function asPlace(value: SavedPlace | WorkIndex | null | undefined): SavedPlace | undefined {
   return value && 'workId' in value ? value : undefined;
 }
 
@@ -91,7 +84,7 @@ function indexKey(userId: string): string {
 
 /** Opens the store named by STORE_URL; `onError` gets connection errors that Keyv would otherwise throw. */
 export async function openProgressStore(storeUrl: string, onError: (error: unknown) => void): Promise<ProgressStore> {
-  const keyv = new Keyv<Place | WorkIndex>({ store: await adapterFor(storeUrl), namespace: 'progress' });
+  const keyv = new Keyv<SavedPlace | WorkIndex>({ store: await adapterFor(storeUrl), namespace: 'progress' });
   keyv.on('error', onError);
   return new ProgressStore(keyv);
 }

@@ -1,12 +1,8 @@
 // Moving through a work page by page, across chapter ends. Places are (chapter, offset), never page numbers.
 import type { Work } from '../library/model.js';
+import type { Place } from '../progress/place.js';
 import { pagesOf, type Page } from './paginate.js';
 import { pageOf } from './positions.js';
-
-export interface Place {
-  chapter: number;
-  offset: number;
-}
 
 export interface PageAt {
   chapter: number;

@@ -3,7 +3,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openProgressStore, type Place, type ProgressStore } from '../../src/progress/store.js';
+import type { SavedPlace } from '../../src/progress/place.js';
+import { openProgressStore, type ProgressStore } from '../../src/progress/store.js';
 
 const failOnError = (err: unknown) => {
   throw err;
@@ -18,7 +19,7 @@ function reachable(port: number): Promise<boolean> {
   });
 }
 
-const place = (workId: string, chapter: number, offset: number, at: number): Place => ({ workId, chapter, offset, at });
+const place = (workId: string, chapter: number, offset: number, at: number): SavedPlace => ({ workId, chapter, offset, at });
 
 /** The same behaviour, whatever the backend: two stores stand for two bot processes sharing one database. */
 function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressStore]>, { sharedPool = false } = {}) {

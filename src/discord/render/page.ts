@@ -10,7 +10,8 @@ import {
   type BaseMessageOptions,
 } from 'discord.js';
 import type { Work } from '../../library/model.js';
-import { nextPlace, previousPlace, type PageAt, type Place } from '../../reading/navigation.js';
+import type { Place } from '../../progress/place.js';
+import { nextPlace, previousPlace, type PageAt } from '../../reading/navigation.js';
 import { minutesLeftInChapter, percentOfWork } from '../../reading/positions.js';
 import { encodeCustomId } from '../custom-id.js';
 import { RATING_COLORS } from './colors.js';

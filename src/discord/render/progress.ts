@@ -2,13 +2,13 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, TimestampSt
 import type { Work } from '../../library/model.js';
 import type { PageAt } from '../../reading/navigation.js';
 import { percentOfWork } from '../../reading/positions.js';
-import type { Place } from '../../progress/store.js';
+import type { SavedPlace } from '../../progress/place.js';
 import { encodeCustomId } from '../custom-id.js';
 import { truncate } from './text.js';
 
 export interface ProgressEntry {
   work: Work;
-  place: Place;
+  place: SavedPlace;
   at: PageAt;
 }
 

@@ -1,0 +1,12 @@
+/** Where a reader is in a work: an offset into a chapter's canonical text, not a page number, so it survives a change of page size. */
+export interface Place {
+  chapter: number;
+  offset: number;
+}
+
+/** A reader's place in one work as the progress store keeps it. */
+export interface SavedPlace extends Place {
+  workId: string;
+  /** Epoch milliseconds of the last page shown. */
+  at: number;
+}
