@@ -1,14 +1,11 @@
+import * as words from '../util/words.js';
 import type { Work } from './model.js';
 
-/** Words as whitespace-separated tokens of the paragraphs' text (the epigraph is not counted). */
+/** Words in the paragraphs' text, counted by the one rule in util/words.ts (the epigraph is not counted). */
 export function countWords(work: Work): number {
-  let words = 0;
+  let count = 0;
   for (const chapter of work.chapters) {
-    for (const block of chapter.blocks) if (block.kind === 'paragraph') words += countTokens(block.text);
+    for (const block of chapter.blocks) if (block.kind === 'paragraph') count += words.countWords(block.text);
   }
-  return words;
-}
-
-export function countTokens(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  return count;
 }
