@@ -1,5 +1,5 @@
-import { looksLikeAo3Html, looksLikeHtml } from './formats/ao3-html.js';
-import { looksLikeAo3Text } from './formats/ao3-text.js';
+import { looksLikeAo3Html, looksLikeHtml } from './formats/ao3/ao3-html.js';
+import { looksLikeAo3Text } from './formats/ao3/ao3-text.js';
 import { looksLikeGutenberg } from './formats/gutenberg.js';
 import { hasFrontMatter } from './formats/markdown.js';
 import type { FormatName } from './model.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
+import { compareFiles, listLibrary, readWorkFile } from './files.js';
 import type { ParsedWork } from './formats/parsed-work.js';
-import { compareFiles, listLibrary, readWorkFile } from './library-files.js';
 import { mergeMeta } from './meta.js';
 import type { Library, SkippedFile, Work, WorkMeta } from './model.js';
 import { parseWork } from './parse-work.js';

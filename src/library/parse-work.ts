@@ -1,9 +1,9 @@
 import { decodeText } from './decode.js';
 import { detectTextFormat } from './detect.js';
-import { isZip } from './epub-package.js';
-import { parseAo3Html } from './formats/ao3-html.js';
-import { parseAo3Text } from './formats/ao3-text.js';
-import { parseEpub } from './formats/epub.js';
+import { parseAo3Html } from './formats/ao3/ao3-html.js';
+import { parseAo3Text } from './formats/ao3/ao3-text.js';
+import { parseEpub } from './formats/epub/epub.js';
+import { isZip } from './formats/epub/package.js';
 import { parseGutenberg } from './formats/gutenberg.js';
 import { parseMarkdown } from './formats/markdown.js';
 import type { ParsedWork } from './formats/parsed-work.js';

@@ -1,6 +1,6 @@
+import { parseUnderscoreItalics } from '../blocks/markdown-inline.js';
+import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
 import type { Chapter, WorkMeta } from '../model.js';
-import { parseUnderscoreItalics } from '../markdown-inline.js';
-import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../text-layout.js';
 import { UnreadableWork } from '../unreadable.js';
 import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
 

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
-import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from '../blocks.js';
-import { parseMarkdownInline } from '../markdown-inline.js';
+import { parseMarkdownInline } from '../blocks/markdown-inline.js';
+import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from '../blocks/tidy.js';
 import { validateMeta } from '../meta.js';
 import type { Block, Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';

@@ -1,5 +1,5 @@
-import { isSceneBreakMarker, trimAscii } from '../blocks.js';
-import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../text-layout.js';
+import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
+import { isSceneBreakMarker, trimAscii } from '../blocks/tidy.js';
 import { UnreadableWork } from '../unreadable.js';
 import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
 

@@ -1,9 +1,9 @@
-import { applyAo3Label, isAo3Label } from '../ao3-labels.js';
-import { hasText } from '../blocks.js';
-import type { Chapter, WorkMeta } from '../model.js';
-import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../text-layout.js';
-import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../../blocks/text-layout.js';
+import { hasText } from '../../blocks/tidy.js';
+import type { Chapter, WorkMeta } from '../../model.js';
+import { UnreadableWork } from '../../unreadable.js';
+import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
+import { applyAo3Label, isAo3Label } from './labels.js';
 
 const WORK_HEADER = /^Work Header$/;
 const WORK_TEXT = /^Work Text:$/;

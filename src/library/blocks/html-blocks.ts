@@ -1,6 +1,6 @@
 import { HTMLElement, NodeType, type Node } from 'node-html-parser';
-import { paragraph, SCENE_BREAK, tidyBlocks } from './blocks.js';
-import type { Block, EmphasisStyle, Paragraph, Span } from './model.js';
+import type { Block, EmphasisStyle, Paragraph, Span } from '../model.js';
+import { paragraph, SCENE_BREAK, tidyBlocks } from './tidy.js';
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure',

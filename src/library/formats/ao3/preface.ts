@@ -1,7 +1,7 @@
 import type { HTMLElement } from 'node-html-parser';
-import { applyAo3Label } from './ao3-labels.js';
-import { htmlBlocks } from './html-blocks.js';
-import type { WorkMeta } from './model.js';
+import { htmlBlocks } from '../../blocks/html-blocks.js';
+import type { WorkMeta } from '../../model.js';
+import { applyAo3Label } from './labels.js';
 
 /**
  * The preface of AO3's HTML download, also found in the first file of its EPUB. Read by tag and text,

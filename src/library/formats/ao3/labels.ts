@@ -1,4 +1,4 @@
-import { RATINGS, type Rating, type WorkMeta } from './model.js';
+import { RATINGS, type Rating, type WorkMeta } from '../../model.js';
 
 type ListField = 'warnings' | 'fandoms' | 'relationships' | 'characters' | 'tags';
 

@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { unzipSync, type Unzipped } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
-import type { WorkMeta } from './model.js';
-import { UnreadableWork } from './unreadable.js';
+import type { WorkMeta } from '../../model.js';
+import { UnreadableWork } from '../../unreadable.js';
 
 export interface EpubItem {
   id: string;

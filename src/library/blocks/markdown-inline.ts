@@ -1,4 +1,4 @@
-import type { EmphasisStyle, Paragraph, Span } from './model.js';
+import type { EmphasisStyle, Paragraph, Span } from '../model.js';
 
 type Delimiter = '**' | '__' | '~~' | '*' | '_';
 

@@ -1,6 +1,6 @@
 import type { HTMLElement } from 'node-html-parser';
-import { htmlBlocks } from './html-blocks.js';
-import type { Block } from './model.js';
+import { htmlBlocks } from '../../blocks/html-blocks.js';
+import type { Block } from '../../model.js';
 
 const HEADING = /^h[1-3]$/;
 const APPARATUS_LABELS = new Set(['Summary', 'Notes', 'End Notes', 'Chapter Summary', 'Chapter Notes', 'Chapter End Notes']);

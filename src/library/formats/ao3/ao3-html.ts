@@ -1,9 +1,9 @@
 import { parse } from 'node-html-parser';
-import { ao3ChapterTitle, ao3Sections } from '../ao3-chapters.js';
-import { readAo3Preface } from '../ao3-preface.js';
-import { hasText } from '../blocks.js';
-import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { hasText } from '../../blocks/tidy.js';
+import { UnreadableWork } from '../../unreadable.js';
+import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
+import { ao3ChapterTitle, ao3Sections } from './chapters.js';
+import { readAo3Preface } from './preface.js';
 
 export function looksLikeAo3Html(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();

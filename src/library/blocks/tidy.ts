@@ -1,4 +1,4 @@
-import type { Block, Paragraph, SceneBreak, Span } from './model.js';
+import type { Block, Paragraph, SceneBreak, Span } from '../model.js';
 
 export const SCENE_BREAK: SceneBreak = { kind: 'sceneBreak' };
 

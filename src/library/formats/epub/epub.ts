@@ -1,13 +1,13 @@
 import { parse, type HTMLElement } from 'node-html-parser';
-import { ao3ChapterTitle, ao3Sections } from '../ao3-chapters.js';
-import { isAo3Preface, readAo3Preface } from '../ao3-preface.js';
-import { hasText } from '../blocks.js';
-import { openEpub, readText, type EpubPackage } from '../epub-package.js';
-import { readToc } from '../epub-toc.js';
-import { htmlBlocks } from '../html-blocks.js';
-import type { Chapter } from '../model.js';
-import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { htmlBlocks } from '../../blocks/html-blocks.js';
+import { hasText } from '../../blocks/tidy.js';
+import type { Chapter } from '../../model.js';
+import { UnreadableWork } from '../../unreadable.js';
+import { ao3ChapterTitle, ao3Sections } from '../ao3/chapters.js';
+import { isAo3Preface, readAo3Preface } from '../ao3/preface.js';
+import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
+import { openEpub, readText, type EpubPackage } from './package.js';
+import { readToc } from './toc.js';
 
 interface SpineDocument {
   path: string;

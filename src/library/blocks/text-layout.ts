@@ -1,5 +1,5 @@
-import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from './blocks.js';
-import type { Block, Paragraph } from './model.js';
+import type { Block, Paragraph } from '../model.js';
+import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from './tidy.js';
 
 /** Consecutive non-blank lines, with the number of blank lines that came before them. */
 export interface LineGroup {

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { byLocalName, parseXml, readText, resolveHref, type EpubPackage } from './epub-package.js';
+import { byLocalName, parseXml, readText, resolveHref, type EpubPackage } from './package.js';
 
 /** The table of contents as file path -> the first title that points into that file. */
 export function readToc(epub: EpubPackage): Map<string, string> {
