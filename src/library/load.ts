@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 import { compareFiles, listLibrary, readWorkFile } from './files.js';
-import type { ParsedWork } from './formats/parsed-work.js';
+import { parseWork } from './formats/registry.js';
 import { mergeMeta } from './meta.js';
 import type { Library, SkippedFile, Work, WorkMeta } from './model.js';
-import { parseWork } from './parse-work.js';
 import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
 import { uniqueSlugs } from './slug.js';
 import { UnreadableWork } from './unreadable.js';
 
 const CONCURRENT_READS = 8;
 
-type Loaded = { file: string; parsed: ParsedWork; meta: WorkMeta } | SkippedFile;
+type Parsed = { file: string; parsed: ReturnType<typeof parseWork>; meta: WorkMeta };
+type Loaded = Parsed | SkippedFile;
 
 /**
  * Every work in the folder, sorted by title, and every file that could not become one, sorted by name,
@@ -39,7 +39,7 @@ async function loadFile(dir: string, file: string): Promise<Loaded> {
   }
 }
 
-function toWork(entry: { file: string; parsed: ParsedWork; meta: WorkMeta }, id: string): Work {
+function toWork(entry: Parsed, id: string): Work {
   const { parsed, meta } = entry;
   const chapters = parsed.chapters.map((chapter) => ({ ...chapter, title: chapter.title || meta.title }));
   return { id, file: entry.file, format: parsed.format, meta, epigraph: parsed.epigraph, chapters };

@@ -1,6 +1,8 @@
 // The library's model: work -> chapters -> blocks. Pure data, shared by the library parsers, the reading
 // core and the Discord layer; nothing here knows about Discord.
 
+import type { FormatName } from './formats/registry.js';
+
 export const RATINGS = [
   'General Audiences',
   'Teen And Up Audiences',
@@ -10,8 +12,8 @@ export const RATINGS = [
 ] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const FORMATS = ['text', 'ao3-text', 'ao3-html', 'epub', 'gutenberg', 'markdown'] as const;
-export type FormatName = (typeof FORMATS)[number];
+/** One name per format in formats/registry.ts. */
+export type { FormatName };
 
 export interface WorkMeta {
   title: string;

@@ -2,7 +2,7 @@ import { parseUnderscoreItalics } from '../blocks/markdown-inline.js';
 import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
 import type { Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
 
 const START = /^\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^(?:\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)/i;
@@ -13,12 +13,18 @@ const HEADING = /^(?:(?:CHAPTER|Chapter|BOOK|Book|PART|Part|STAVE|Stave|LETTER|L
 const HEADING_MAX = 80;
 const PROSE_MIN = 120;
 
-export function looksLikeGutenberg(text: string): boolean {
+/** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
+export const gutenberg = {
+  name: 'gutenberg',
+  detect: ({ text }) => (looksLikeGutenberg(text) ? 'content' : undefined),
+  parse: ({ text }) => parseGutenberg(text),
+} as const satisfies Format;
+
+function looksLikeGutenberg(text: string): boolean {
   return startLine(text.slice(0, HEADER_CHARS).split('\n', START_WITHIN)) !== -1;
 }
 
-/** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
-export function parseGutenberg(text: string): ParsedWork {
+function parseGutenberg(text: string): ParsedWork {
   const lines = text.split('\n');
   const start = startLine(lines.slice(0, START_WITHIN));
   const end = lines.findIndex((line, index) => index > start && END.test(line.trim()));
@@ -30,7 +36,7 @@ export function parseGutenberg(text: string): ParsedWork {
     title,
     blocks: layoutBlocks(body, { separator, hardWrapped, toParagraph: parseUnderscoreItalics }),
   }));
-  return { format: 'gutenberg', meta: headerMeta(lines.slice(0, Math.max(start, 0))), epigraph: [], chapters: chapters.filter(hasBlocks) };
+  return { meta: headerMeta(lines.slice(0, Math.max(start, 0))), epigraph: [], chapters: chapters.filter(hasBlocks) };
 }
 
 function startLine(lines: readonly string[]): number {

@@ -4,10 +4,11 @@ import { paragraph, SCENE_BREAK, tidyBlocks, trimAscii } from '../blocks/tidy.js
 import { validateMeta } from '../meta.js';
 import type { Block, Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+const FILE_NAME = /\.(?:md|markdown)$/i;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 interface Heading {
@@ -16,15 +17,18 @@ interface Heading {
   text: string;
 }
 
-export function hasFrontMatter(text: string): boolean {
-  return FRONT_MATTER.test(text);
-}
-
 /**
  * Markdown with YAML front matter: the top heading level is chapters, except a lone `#` above `##`
- * headings, which names the work. Deeper headings stay in the text.
+ * headings, which names the work. Deeper headings stay in the text. Without front matter, only the
+ * file's name says it is Markdown.
  */
-export function parseMarkdown(text: string): ParsedWork {
+export const markdown = {
+  name: 'markdown',
+  detect: ({ name, text }) => (FRONT_MATTER.test(text) ? 'content' : FILE_NAME.test(name) ? 'name' : undefined),
+  parse: ({ text }) => parseMarkdown(text),
+} as const satisfies Format;
+
+function parseMarkdown(text: string): ParsedWork {
   const match = FRONT_MATTER.exec(text);
   const meta = match ? frontMatter(match[1]!) : {};
   const lines = text.slice(match?.[0].length ?? 0).split('\n');
@@ -43,7 +47,7 @@ export function parseMarkdown(text: string): ParsedWork {
   }));
   const withText = chapters.filter((chapter) => chapter.blocks.length > 0);
   if (withText.length === 0) throw new UnreadableWork('Markdown file with no text');
-  return { format: 'markdown', meta, epigraph: [], chapters: withText };
+  return { meta, epigraph: [], chapters: withText };
 }
 
 function frontMatter(source: string): Partial<WorkMeta> {

@@ -1,15 +1,22 @@
 import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
 import { isSceneBreakMarker, trimAscii } from '../blocks/tidy.js';
 import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from './parsed-work.js';
+import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
 
 const TITLE_MAX = 100;
 const EPIGRAPH_MAX_LINES = 6;
 const EPIGRAPH_MAX_CHARS = 400;
 const ATTRIBUTION_MAX = 60;
 
+/** Any text no other format claims. */
+export const plainText = {
+  name: 'text',
+  detect: () => 'fallback',
+  parse: ({ text }) => parsePlainText(text),
+} as const satisfies Format;
+
 /** A title line, an optional epigraph, then paragraphs split by the file's own blank-line rhythm. */
-export function parsePlainText(text: string): ParsedWork {
+function parsePlainText(text: string): ParsedWork {
   const groups = groupLines(text.split('\n'));
   const title = titleOf(groups);
   const body = title === undefined ? groups : groups.slice(1);
@@ -19,7 +26,7 @@ export function parsePlainText(text: string): ParsedWork {
   const epigraph = body.slice(0, epigraphSize).flatMap((group) => group.lines.map(trimAscii));
   const blocks = layoutBlocks(body.slice(epigraphSize), { separator, hardWrapped });
   if (blocks.length === 0) throw new UnreadableWork('no text after the title line');
-  return { format: 'text', meta: title === undefined ? {} : { title }, epigraph, chapters: [{ title: WORK_TITLE, blocks }] };
+  return { meta: title === undefined ? {} : { title }, epigraph, chapters: [{ title: WORK_TITLE, blocks }] };
 }
 
 /** The first line is the title when it stands alone, is short, is not a long sentence, and text follows it. */

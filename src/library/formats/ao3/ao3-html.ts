@@ -1,21 +1,31 @@
 import { parse } from 'node-html-parser';
 import { hasText } from '../../blocks/tidy.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
+import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
 import { ao3ChapterTitle, ao3Sections } from './chapters.js';
 import { readAo3Preface } from './preface.js';
 
-export function looksLikeAo3Html(text: string): boolean {
+/**
+ * AO3's HTML download: preface metadata, `#chapters` text, end notes and afterword left out. The only
+ * HTML read, so this format claims every HTML file and refuses any that is not AO3's.
+ */
+export const ao3Html = {
+  name: 'ao3-html',
+  detect: ({ text }) => (looksLikeHtml(text) ? 'content' : undefined),
+  parse: ({ text }) => parseAo3Html(text),
+} as const satisfies Format;
+
+function looksLikeAo3Html(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   return (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) && /id=["']chapters["']/.test(text);
 }
 
-export function looksLikeHtml(text: string): boolean {
+function looksLikeHtml(text: string): boolean {
   return /^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(text.slice(0, 1024));
 }
 
-/** AO3's HTML download: preface metadata, `#chapters` text, end notes and afterword left out. */
-export function parseAo3Html(text: string): ParsedWork {
+function parseAo3Html(text: string): ParsedWork {
+  if (!looksLikeAo3Html(text)) throw new UnreadableWork('HTML that is not an AO3 download (no "#chapters" section); unknown layout');
   const root = parse(text, { comment: false });
   const chapters = root.querySelector('#chapters');
   if (!chapters) throw new UnreadableWork('HTML without an AO3 "#chapters" section');
@@ -23,7 +33,6 @@ export function parseAo3Html(text: string): ParsedWork {
   const sections = ao3Sections(chapters).filter((section) => hasText(section.blocks));
   if (sections.length === 0) throw new UnreadableWork('AO3 HTML download with no chapter text');
   return {
-    format: 'ao3-html',
     meta: preface ? readAo3Preface(preface) : {},
     epigraph: [],
     chapters: sections.map((section, index) => ({

@@ -2,7 +2,7 @@ import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineG
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
+import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
 import { applyAo3Label, isAo3Label } from './labels.js';
 
 const WORK_HEADER = /^Work Header$/;
@@ -13,8 +13,15 @@ const SUMMARY = /^Summary:$/;
 const NOTES = /^(?:Notes:|\(See the end of the (?:chapter|work) for (?:more )?notes\.\))$/;
 const PAGE_CHROME = /^(?:Actions|Kudos|Kudos ♥|Comments|Bookmark|Share|Post Comment)$/;
 
+/** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
+export const ao3Text = {
+  name: 'ao3-text',
+  detect: ({ text }) => (looksLikeAo3Text(text) ? 'content' : undefined),
+  parse: ({ text }) => parseAo3Text(text),
+} as const satisfies Format;
+
 /** True when a file's opening lines carry AO3's screen-reader landmarks. */
-export function looksLikeAo3Text(text: string): boolean {
+function looksLikeAo3Text(text: string): boolean {
   const head = text.slice(0, 20_000).split('\n', 200).map((line) => line.trim());
   return head.some((line) => WORK_HEADER.test(line) || WORK_TEXT.test(line) || CHAPTER_TEXT.test(line));
 }
@@ -24,15 +31,14 @@ interface Draft {
   lines: string[];
 }
 
-/** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
-export function parseAo3Text(text: string): ParsedWork {
+function parseAo3Text(text: string): ParsedWork {
   const lines = text.split('\n');
   const start = lines.findIndex((line) => WORK_HEADER.test(line.trim())) + 1;
   const bodyStart = lines.findIndex((_line, index) => index >= start && startsText(lines, index));
   if (bodyStart === -1) throw new UnreadableWork('AO3 page text without "Work Text:" or "Chapter Text"');
   const meta = headerMeta(lines.slice(start, bodyStart));
   const drafts = chapterDrafts(lines, bodyStart, meta);
-  return { format: 'ao3-text', meta, epigraph: [], chapters: layoutChapters(drafts) };
+  return { meta, epigraph: [], chapters: layoutChapters(drafts) };
 }
 
 function startsText(lines: readonly string[], index: number): boolean {

@@ -5,8 +5,8 @@ import type { Chapter } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
 import { ao3ChapterTitle, ao3Sections } from '../ao3/chapters.js';
 import { isAo3Preface, readAo3Preface } from '../ao3/preface.js';
-import { WORK_TITLE, type ParsedWork } from '../parsed-work.js';
-import { openEpub, readText, type EpubPackage } from './package.js';
+import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
+import { isZip, openEpub, readText, type EpubPackage } from './package.js';
 import { readToc } from './toc.js';
 
 interface SpineDocument {
@@ -15,24 +15,33 @@ interface SpineDocument {
   tocTitle?: string;
 }
 
-/** EPUB 2 and 3, generic or made by AO3: chapters in spine order, titled from the nav or NCX. */
-export function parseEpub(bytes: Uint8Array): ParsedWork {
-  const epub = openEpub(bytes);
-  const documents = spineDocuments(epub);
+/**
+ * EPUB 2 and 3, generic or made by AO3: chapters in spine order, titled from the nav or NCX. It claims
+ * every zip archive and refuses one that holds no EPUB.
+ */
+export const epub = {
+  name: 'epub',
+  detect: ({ bytes }) => (isZip(bytes) ? 'content' : undefined),
+  parse: ({ bytes }) => parseEpub(bytes),
+} as const satisfies Format;
+
+function parseEpub(bytes: Uint8Array): ParsedWork {
+  const book = openEpub(bytes);
+  const documents = spineDocuments(book);
   const preface = documents.find((document) => isAo3Preface(document.body));
-  const meta = preface ? { ...epub.meta, ...readAo3Preface(preface.body) } : epub.meta;
+  const meta = preface ? { ...book.meta, ...readAo3Preface(preface.body) } : book.meta;
   const chapters = preface
     ? ao3Chapters(documents.filter((document) => document !== preface), meta.title)
     : genericChapters(documents);
   const withText = chapters.filter((chapter) => hasText(chapter.blocks));
   if (withText.length === 0) throw new UnreadableWork('EPUB with no text in its spine');
-  return { format: 'epub', meta, epigraph: [], chapters: withText };
+  return { meta, epigraph: [], chapters: withText };
 }
 
-function spineDocuments(epub: EpubPackage): SpineDocument[] {
-  const toc = readToc(epub);
-  return epub.spine.flatMap((item) => {
-    const text = readText(epub, item.path);
+function spineDocuments(book: EpubPackage): SpineDocument[] {
+  const toc = readToc(book);
+  return book.spine.flatMap((item) => {
+    const text = readText(book, item.path);
     if (text === undefined) return [];
     const root = parse(text, { comment: false });
     return [{ path: item.path, body: root.querySelector('body') ?? root, tocTitle: toc.get(item.path) }];
