@@ -5,7 +5,7 @@ import { loadLibrary } from '../src/library/load.js';
 import type { Block, Work } from '../src/library/model.js';
 import { chapterText } from '../src/reading/chapter-text.js';
 import { PAGE_BUDGET, paginateChapter, type Page } from '../src/reading/paginate.js';
-import { mulberry32 } from '../src/reading/seeded-random.js';
+import { mulberry32 } from '../tests/support/seeded-random.js';
 
 const RUNS = 5;
 const SYNTHETIC_BYTES = 10_000_000;

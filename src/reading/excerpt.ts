@@ -2,7 +2,7 @@
 // enough for one message, with the position they came from so the reader can read on.
 import type { Work } from '../library/model.js';
 import { chapterText } from './chapter-text.js';
-import { renderRange } from './render.js';
+import { renderRange } from './markdown.js';
 import { sentenceRanges, type TextRange } from './sentences.js';
 
 /** Characters (UTF-16 units) in a passage, unless its whole scene is shorter than the minimum. */

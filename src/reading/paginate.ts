@@ -5,7 +5,7 @@ import { BOUNDARY_KINDS, breakIndex, RANK, wordEnd, type BoundaryKind, type Brea
 import { chapterText, type ChapterText } from './chapter-text.js';
 import { lowerBound } from './escape.js';
 import { codePointBoundary, graphemeBoundaries } from './graphemes.js';
-import { renderedLength, renderRange } from './render.js';
+import { renderedLength, renderRange } from './markdown.js';
 
 /**
  * Most UTF-16 units a page body may have, backslashes and emphasis markers included. An embed description

@@ -20,11 +20,6 @@ export function pageOf(pages: readonly Page[], offset: number): number {
   return lo;
 }
 
-/** The position to save for a page: its start, which pageOf maps back to the same page. */
-export function positionOf(page: Page): number {
-  return page.start;
-}
-
 /** Whole percent of the work's text before an offset in a chapter, 100 only at the very end. */
 export function percentOfWork(work: Work, chapterIndex: number, offset: number): number {
   let before = 0;

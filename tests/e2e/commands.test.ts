@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unrenderPage } from '../../src/reading/render.js';
+import { unrenderPage } from '../support/unrender.js';
 import { textOf } from '../support/emulator/index.js';
 import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
 

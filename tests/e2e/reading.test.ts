@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENE_BREAK_MARKER } from '../../src/reading/chapter-text.js';
-import { unrenderPage } from '../../src/reading/render.js';
+import { unrenderPage } from '../support/unrender.js';
 import { buttonsOf, textOf, type Message } from '../support/emulator/index.js';
 import { descriptionOf, footerOf, messageOf, startE2E, type E2E } from './world.js';
 

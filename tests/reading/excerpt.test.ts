@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Work } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { EXCERPT_MAX, EXCERPT_MIN, excerptMarkdown, pickExcerpt, type Excerpt } from '../../src/reading/excerpt.js';
-import { unrenderPage } from '../../src/reading/render.js';
-import { mulberry32 } from '../../src/reading/seeded-random.js';
 import { sentenceRanges } from '../../src/reading/sentences.js';
+import { mulberry32 } from '../support/seeded-random.js';
+import { unrenderPage } from '../support/unrender.js';
 import { foundingWorks } from './founding-works.js';
 import { paragraph, prose, sceneBreak, workOf } from './fixtures.js';
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { paginateChapter } from '../../src/reading/paginate.js';
-import { renderedLength, renderRange, unrenderPage } from '../../src/reading/render.js';
+import { renderedLength, renderRange } from '../../src/reading/markdown.js';
+import { unrenderPage } from '../support/unrender.js';
 import { budget, chapterWork } from './arbitraries.js';
 
 const SPACE_GRAPHEME = /^[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]+$/;

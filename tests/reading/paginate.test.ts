@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Work } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Page } from '../../src/reading/paginate.js';
-import { unrenderPage } from '../../src/reading/render.js';
+import { unrenderPage } from '../support/unrender.js';
 import { foundingWorks } from './founding-works.js';
 import { paragraph, prose, sceneBreak, workOf } from './fixtures.js';
 

@@ -43,11 +43,6 @@ export function renderedLength(chapter: ChapterText, start: number, end: number)
   return end - start + countBetween(index.escapes, start, end) + extra + markers.reduce((sum, m) => sum + m.text.length, 0);
 }
 
-/** The plain text a rendered body shows: drops our markers and backslashes. Inverse of renderRange. */
-export function unrenderPage(body: string): string {
-  return body.replace(/\\([\s\S])|[*_~]/g, (_, escaped: string | undefined) => escaped ?? '');
-}
-
 /** Markers and backslashes in text order; at one offset, markers go first, as a backslash must touch its character. */
 function insertsFor(chapter: ChapterText, start: number, end: number): Insert[] {
   const index = indexOf(chapter);

@@ -1,7 +1,8 @@
 import { describe, expect, it, test } from 'vitest';
 import type { Span } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
-import { renderRange, unrenderPage } from '../../src/reading/render.js';
+import { renderRange } from '../../src/reading/markdown.js';
+import { unrenderPage } from '../support/unrender.js';
 import { paragraph, workOf } from './fixtures.js';
 
 function render(text: string, spans: Span[] = [], start = 0, end = text.length): string {
