@@ -31,6 +31,15 @@ export interface ParsedWork {
 /** A one-shot's single chapter is titled after the work; the loader fills it in once the title is final. */
 export const WORK_TITLE = '';
 
+/** The usual format: claimed by what its text holds (`shows`), and read from that text. */
+export function textFormat<const Name extends string>(name: Name, shows: (text: string) => boolean, parse: (text: string) => ParsedWork) {
+  return {
+    name,
+    detect: (file: WorkFile) => (shows(file.text) ? 'content' : undefined),
+    parse: (file: WorkFile) => parse(file.text),
+  } as const satisfies Format;
+}
+
 export function workFile(name: string, bytes: Uint8Array): WorkFile {
   let text: string | undefined;
   return {

@@ -2,7 +2,7 @@ import { parseUnderscoreItalics } from '../blocks/markdown-inline.js';
 import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
 import type { Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';
-import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
+import { textFormat, WORK_TITLE, type ParsedWork } from './format.js';
 
 const START = /^\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^(?:\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)/i;
@@ -14,11 +14,7 @@ const HEADING_MAX = 80;
 const PROSE_MIN = 120;
 
 /** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
-export const gutenberg = {
-  name: 'gutenberg',
-  detect: ({ text }) => (looksLikeGutenberg(text) ? 'content' : undefined),
-  parse: ({ text }) => parseGutenberg(text),
-} as const satisfies Format;
+export const gutenberg = textFormat('gutenberg', looksLikeGutenberg, parseGutenberg);
 
 function looksLikeGutenberg(text: string): boolean {
   return startLine(text.slice(0, HEADER_CHARS).split('\n', START_WITHIN)) !== -1;

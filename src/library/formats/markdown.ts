@@ -6,9 +6,9 @@ import type { Block, Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';
 import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
 
+const FILE_NAME = /\.(?:md|markdown)$/i;
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
-const FILE_NAME = /\.(?:md|markdown)$/i;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 interface Heading {

@@ -1,7 +1,7 @@
 import { parse } from 'node-html-parser';
 import { hasText } from '../../blocks/tidy.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
+import { textFormat, WORK_TITLE, type ParsedWork } from '../format.js';
 import { ao3ChapterTitle, ao3Sections } from './chapters.js';
 import { readAo3Preface } from './preface.js';
 
@@ -9,11 +9,7 @@ import { readAo3Preface } from './preface.js';
  * AO3's HTML download: preface metadata, `#chapters` text, end notes and afterword left out. The only
  * HTML read, so this format claims every HTML file and refuses any that is not AO3's.
  */
-export const ao3Html = {
-  name: 'ao3-html',
-  detect: ({ text }) => (looksLikeHtml(text) ? 'content' : undefined),
-  parse: ({ text }) => parseAo3Html(text),
-} as const satisfies Format;
+export const ao3Html = textFormat('ao3-html', looksLikeHtml, parseAo3Html);
 
 function looksLikeAo3Html(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();

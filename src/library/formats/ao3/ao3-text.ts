@@ -2,7 +2,7 @@ import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineG
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
+import { textFormat, WORK_TITLE, type ParsedWork } from '../format.js';
 import { applyAo3Label, isAo3Label } from './labels.js';
 
 const WORK_HEADER = /^Work Header$/;
@@ -14,11 +14,7 @@ const NOTES = /^(?:Notes:|\(See the end of the (?:chapter|work) for (?:more )?no
 const PAGE_CHROME = /^(?:Actions|Kudos|Kudos ♥|Comments|Bookmark|Share|Post Comment)$/;
 
 /** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
-export const ao3Text = {
-  name: 'ao3-text',
-  detect: ({ text }) => (looksLikeAo3Text(text) ? 'content' : undefined),
-  parse: ({ text }) => parseAo3Text(text),
-} as const satisfies Format;
+export const ao3Text = textFormat('ao3-text', looksLikeAo3Text, parseAo3Text);
 
 /** True when a file's opening lines carry AO3's screen-reader landmarks. */
 function looksLikeAo3Text(text: string): boolean {
