@@ -5,7 +5,7 @@ import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import { slugify } from '../../src/library/slug.js';
-import { tempLibrary } from './library-helpers.js';
+import { tempLibrary } from './temp-library.js';
 
 const STORY = 'A Title\n\nA first paragraph.\n\nA second one.\n';
 

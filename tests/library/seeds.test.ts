@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
 import { countWords } from '../../src/library/stats.js';
-import { allText } from './library-helpers.js';
+import { allText } from './temp-library.js';
 
 const SEEDS = new URL('../../seeds/', import.meta.url).pathname;
 const RECEIVED = new URL('../../../shared/seeds/', import.meta.url).pathname;

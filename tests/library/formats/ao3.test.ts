@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Paragraph } from '../../src/library/model.js';
-import { allText, loadFixture, texts } from './library-helpers.js';
+import type { Paragraph } from '../../../src/library/model.js';
+import { allText, loadFixture, texts } from '../temp-library.js';
 
 describe('AO3 page text', async () => {
   const work = await loadFixture('ao3-page-chapters.txt');

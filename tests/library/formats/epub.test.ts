@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/library/load.js';
-import type { Paragraph, Work } from '../../src/library/model.js';
+import { loadLibrary } from '../../../src/library/load.js';
+import type { Paragraph, Work } from '../../../src/library/model.js';
+import { allText, tempLibrary, texts } from '../temp-library.js';
 import { ao3Epub, epub2, epub3 } from './epub-fixtures.js';
-import { allText, tempLibrary, texts } from './library-helpers.js';
 
 let library: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {

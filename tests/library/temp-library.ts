@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Block, Library, Work } from '../../src/library/model.js';
 
-export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+export const FIXTURES = new URL('./formats/fixtures/', import.meta.url).pathname;
 
 /** A fresh temp folder for a test's library; removed by the returned cleanup. */
 export async function tempLibrary(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

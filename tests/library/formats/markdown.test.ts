@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { Paragraph } from '../../../src/library/model.js';
+import { loadFixture, texts } from '../temp-library.js';
+
+describe('Markdown with front matter', async () => {
+  const work = await loadFixture('markdown-story.md');
+
+  it('reads the metadata from the front matter, ignoring keys it does not know', () => {
+    expect(work.format).toBe('markdown');
+    expect(work.meta).toEqual({
+      title: 'Starlight and Static',
+      author: 'M. Writer',
+      rating: 'General Audiences',
+      warnings: [],
+      fandoms: ['Original Work'],
+      relationships: [],
+      characters: [],
+      tags: ['Space', 'Found Family'],
+      summary: 'A radio operator hears a voice in the static.',
+    });
+  });
+
+  it('takes ## headings under a lone # title as chapters, and keeps deeper headings as text', () => {
+    expect(work.chapters.map((chapter) => chapter.title)).toEqual(['Part One: Noise', 'Part Two: Signal']);
+    expect(texts(work.chapters[1]!.blocks)).toEqual(['Log entry', 'Someone answered.']);
+  });
+
+  it('turns *x*, **x**, ~~x~~ and _x_ into spans and leaves unpaired or escaped markers literal', () => {
+    const [first, second, , third] = work.chapters[0]!.blocks as Paragraph[];
+    expect(first!.text).toBe('The radio crackled at night, and nobody answered. This line continues the same paragraph.');
+    expect(first!.spans.map((span) => [first!.text.slice(span.start, span.end), span.style])).toEqual([['crackled', 'italic'], ['nobody', 'bold']]);
+    expect(second!.text).toBe('She wrote never always, in her_log_file, 2 * 3 = 6 and a lone * star.');
+    expect(second!.spans).toEqual([{ start: 10, end: 15, style: 'strike' }]);
+    expect(third!.text).toBe('A new scene began *here*.');
+    expect(third!.spans).toEqual([]);
+  });
+
+  it('reads a thematic break as a scene break', () => {
+    expect(work.chapters[0]!.blocks[2]).toEqual({ kind: 'sceneBreak' });
+  });
+});
