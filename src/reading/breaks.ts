@@ -1,6 +1,7 @@
 // Where a page may end, ranked: a scene break beats a paragraph end, which beats a sentence end, which
 // beats a space between words. A cut inside a word (at a grapheme boundary) is not listed here: it is
 // the last resort for a token longer than a page.
+import { memoize } from '../util/memo.js';
 import type { ChapterText } from './chapter-text.js';
 import { startsWordAfterSpace } from './graphemes.js';
 import { sentenceRanges } from './sentences.js';
@@ -33,16 +34,8 @@ export interface BreakIndex {
   ranks: Uint8Array;
 }
 
-const indexes = new WeakMap<ChapterText, BreakIndex>();
-
-export function breakIndex(chapter: ChapterText): BreakIndex {
-  let index = indexes.get(chapter);
-  if (!index) {
-    index = buildBreakIndex(chapter);
-    indexes.set(chapter, index);
-  }
-  return index;
-}
+/** A chapter's break index, built once per chapter text. */
+export const breakIndex = memoize(buildBreakIndex);
 
 function buildBreakIndex({ text, blocks }: ChapterText): BreakIndex {
   const rankAt = new Uint8Array(text.length + 1);

@@ -1,6 +1,7 @@
 // A chapter as one canonical plain text. Reading positions are offsets into this text, so they survive a
 // change of page size: the progress store keeps (chapter, offset), never a page number.
 import type { Span, Work } from '../library/model.js';
+import { memoize } from '../util/memo.js';
 
 /** What a scene break is in the canonical text, and how it shows: a lone ornament Discord reads as no markup. */
 export const SCENE_BREAK_MARKER = '⁂';
@@ -24,7 +25,7 @@ export interface ChapterText {
   blocks: TextBlock[];
 }
 
-const memo = new WeakMap<Work, ChapterText[]>();
+const textsOf = memoize((_work: Work): ChapterText[] => []);
 
 /**
  * The canonical text of a chapter: blocks joined by a blank line, scene breaks as SCENE_BREAK_MARKER and, in
@@ -32,12 +33,7 @@ const memo = new WeakMap<Work, ChapterText[]>();
  * Work must not be mutated once read.
  */
 export function chapterText(work: Work, chapterIndex: number): ChapterText {
-  let texts = memo.get(work);
-  if (!texts) {
-    texts = [];
-    memo.set(work, texts);
-  }
-  return (texts[chapterIndex] ??= buildChapterText(work, chapterIndex));
+  return (textsOf(work)[chapterIndex] ??= buildChapterText(work, chapterIndex));
 }
 
 function buildChapterText(work: Work, chapterIndex: number): ChapterText {

@@ -2,7 +2,7 @@
 // properly nested markers, so spans are trimmed to their non-space ends, nested in a fixed order, and closed
 // at a page's end then reopened on the next page.
 import type { EmphasisStyle, Span } from '../library/model.js';
-import { lowerBound } from './escape.js';
+import { lowerBound } from '../util/sorted-search.js';
 
 /** Outer to inner: the order markers nest in when several styles overlap. */
 const NESTING: readonly EmphasisStyle[] = ['bold', 'underline', 'italic', 'strike'];

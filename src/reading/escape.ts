@@ -1,5 +1,6 @@
 // Which characters of the author's text Discord would read as markup, so the renderer can put a backslash
 // before each. Positions are computed once per chapter; a page only adds its own first line start.
+import { lowerBound } from '../util/sorted-search.js';
 
 /** Markup anywhere in a line: emphasis, spoilers, code, escapes, and `[` of masked links. */
 const INLINE_MARKUP = /[\\*_~|`[\]]/g;
@@ -29,23 +30,6 @@ export function pageStartEscape(text: string, escapes: Int32Array, start: number
   if (!LINE_START_MARKUP_AT.test(text)) return -1;
   const at = LINE_START_MARKUP_AT.lastIndex - 1;
   return at < end && escapes[lowerBound(escapes, at)] !== at ? at : -1;
-}
-
-/** How many of the sorted positions fall in [start, end). */
-export function countBetween(positions: Int32Array, start: number, end: number): number {
-  return lowerBound(positions, end) - lowerBound(positions, start);
-}
-
-/** The first index whose value is >= target. */
-export function lowerBound(sorted: ArrayLike<number>, target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function isLineBreak(code: number): boolean {

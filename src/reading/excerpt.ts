@@ -1,6 +1,7 @@
 // Random passages for /excerpt: whole sentences from one scene, long enough to be worth reading and short
 // enough for one message, with the position they came from so the reader can read on.
 import type { Work } from '../library/model.js';
+import { memoize } from '../util/memo.js';
 import { chapterText } from './chapter-text.js';
 import { renderRange } from './markdown.js';
 import { sentenceRanges, type TextRange } from './sentences.js';
@@ -98,17 +99,8 @@ function sceneEnd(scene: Scene): number {
   return scene.sentences[scene.sentences.length - 1]?.end ?? 0;
 }
 
-const memo = new WeakMap<Work, Scene[]>();
-
 /** Scenes with at least one sentence; the epigraph is not the story's text and gives no passage. */
-function scenesOf(work: Work): Scene[] {
-  let scenes = memo.get(work);
-  if (!scenes) {
-    scenes = work.chapters.flatMap((_, chapterIndex) => chapterScenes(work, chapterIndex));
-    memo.set(work, scenes);
-  }
-  return scenes;
-}
+const scenesOf = memoize((work: Work): Scene[] => work.chapters.flatMap((_, chapterIndex) => chapterScenes(work, chapterIndex)));
 
 function chapterScenes(work: Work, chapterIndex: number): Scene[] {
   const { text, blocks } = chapterText(work, chapterIndex);

@@ -1,25 +1,20 @@
 // A range of chapter text as Discord markdown: the author's characters that Discord would read as markup get
 // a backslash, source emphasis becomes markers. Lengths are counted in UTF-16 units (String.length), never
 // fewer than the code points Discord counts, so a body within budget here is within budget there.
+import { memoize } from '../util/memo.js';
+import { countBetween, lowerBound } from '../util/sorted-search.js';
 import type { ChapterText } from './chapter-text.js';
 import { emphasisMarkers, indexSpans, type Insert, type SpanIndex } from './emphasis.js';
-import { countBetween, escapePositions, lowerBound, pageStartEscape } from './escape.js';
+import { escapePositions, pageStartEscape } from './escape.js';
 
 interface RenderIndex {
   escapes: Int32Array;
   spans: SpanIndex;
 }
 
-const indexes = new WeakMap<ChapterText, RenderIndex>();
-
-function indexOf(chapter: ChapterText): RenderIndex {
-  let index = indexes.get(chapter);
-  if (!index) {
-    index = { escapes: escapePositions(chapter.text), spans: indexSpans(chapter.spans) };
-    indexes.set(chapter, index);
-  }
-  return index;
-}
+const renderIndex = memoize(
+  (chapter: ChapterText): RenderIndex => ({ escapes: escapePositions(chapter.text), spans: indexSpans(chapter.spans) }),
+);
 
 /** The Discord markdown for chapter.text.slice(start, end), read as the start of a message. */
 export function renderRange(chapter: ChapterText, start: number, end: number): string {
@@ -37,7 +32,7 @@ export function renderRange(chapter: ChapterText, start: number, end: number): s
 
 /** renderRange(chapter, start, end).length, without building the string. */
 export function renderedLength(chapter: ChapterText, start: number, end: number): number {
-  const index = indexOf(chapter);
+  const index = renderIndex(chapter);
   const extra = pageStartEscape(chapter.text, index.escapes, start, end) === -1 ? 0 : 1;
   const markers = emphasisMarkers(chapter.text, index.spans, start, end);
   return end - start + countBetween(index.escapes, start, end) + extra + markers.reduce((sum, m) => sum + m.text.length, 0);
@@ -45,7 +40,7 @@ export function renderedLength(chapter: ChapterText, start: number, end: number)
 
 /** Markers and backslashes in text order; at one offset, markers go first, as a backslash must touch its character. */
 function insertsFor(chapter: ChapterText, start: number, end: number): Insert[] {
-  const index = indexOf(chapter);
+  const index = renderIndex(chapter);
   const markers = emphasisMarkers(chapter.text, index.spans, start, end);
   const backslashes: number[] = [];
   const extra = pageStartEscape(chapter.text, index.escapes, start, end);

@@ -1,9 +1,10 @@
 // Cutting a chapter into pages that each fit one Discord embed description, at the best boundary
 // available, well filled, and together giving back the chapter's text exactly.
 import type { Work } from '../library/model.js';
+import { memoize } from '../util/memo.js';
+import { firstIndexWhere, lowerBound } from '../util/sorted-search.js';
 import { BOUNDARY_KINDS, breakIndex, RANK, wordEnd, type BoundaryKind, type BreakIndex } from './breaks.js';
 import { chapterText, type ChapterText } from './chapter-text.js';
-import { lowerBound } from './escape.js';
 import { codePointBoundary, graphemeBoundaries } from './graphemes.js';
 import { renderedLength, renderRange } from './markdown.js';
 
@@ -53,12 +54,12 @@ export function paginateWork(work: Work, budget = PAGE_BUDGET): Page[][] {
   return work.chapters.map((_, chapterIndex) => pagesOf(work, chapterIndex, budget));
 }
 
-const memo = new WeakMap<Work, Map<number, Page[][]>>();
+/** Each chapter's pages so far, by budget. */
+const pagesByBudget = memoize((_work: Work) => new Map<number, Page[][]>());
 
 /** paginateChapter, memoised per work and budget: the bot asks on every click. */
 export function pagesOf(work: Work, chapterIndex: number, budget = PAGE_BUDGET): Page[] {
-  let byBudget = memo.get(work);
-  if (!byBudget) memo.set(work, (byBudget = new Map()));
+  const byBudget = pagesByBudget(work);
   let chapters = byBudget.get(budget);
   if (!chapters) byBudget.set(budget, (chapters = []));
   return (chapters[chapterIndex] ??= paginateChapter(work, chapterIndex, budget));
@@ -66,7 +67,7 @@ export function pagesOf(work: Work, chapterIndex: number, budget = PAGE_BUDGET):
 
 /** Whether pagesOf would answer from its memo, without paginating. */
 export function hasPages(work: Work, chapterIndex: number, budget = PAGE_BUDGET): boolean {
-  return memo.get(work)?.get(budget)?.[chapterIndex] !== undefined;
+  return pagesByBudget(work).get(budget)?.[chapterIndex] !== undefined;
 }
 
 /** Pages of any chapter text; an empty text has one empty page, so every chapter has a page to show. */
@@ -123,14 +124,7 @@ class Paginator {
 
   /** The last candidate index in [first, last] whose page from start fits, or first - 1. */
   private lastFitting(first: number, last: number, start: number): number {
-    let lo = first - 1;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.fits(start, this.breaks.positions[mid]!)) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return firstIndexWhere(first, last + 1, (i) => !this.fits(start, this.breaks.positions[i]!)) - 1;
   }
 
   /** The latest sentence, paragraph or scene boundary full enough for its kind, best kind first. */
@@ -152,14 +146,8 @@ class Paginator {
   private cutInsideToken(start: number): Cut {
     const to = Math.min(this.length, start + this.budget);
     const boundaries = graphemeBoundaries(this.chapter.text, start, to);
-    let lo = -1;
-    let hi = boundaries.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (this.fits(start, boundaries[mid]!)) lo = mid;
-      else hi = mid - 1;
-    }
-    if (lo >= 0) return { at: boundaries[lo]!, kind: 'grapheme' };
+    const firstTooLong = firstIndexWhere(0, boundaries.length, (i) => !this.fits(start, boundaries[i]!));
+    if (firstTooLong > 0) return { at: boundaries[firstTooLong - 1]!, kind: 'grapheme' };
     let at = codePointBoundary(this.chapter.text, to);
     while (at > start + 1 && !this.fits(start, at)) at = codePointBoundary(this.chapter.text, at - 1);
     return { at, kind: 'grapheme' };

@@ -1,6 +1,7 @@
 // Reading positions are (chapter, offset into the chapter's canonical text); pages are only a view of them,
 // so a place saved under one page size opens on the page holding it under another.
 import type { Work } from '../library/model.js';
+import { firstIndexWhere } from '../util/sorted-search.js';
 import { chapterText } from './chapter-text.js';
 import type { Page } from './paginate.js';
 import { readingMinutes, wordsFrom } from './time.js';
@@ -10,14 +11,7 @@ import { readingMinutes, wordsFrom } from './time.js';
  * first; pages must be a chapter's pages, contiguous from 0, at least one.
  */
 export function pageOf(pages: readonly Page[], offset: number): number {
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (pages[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return firstIndexWhere(1, pages.length, (index) => pages[index]!.start > offset) - 1;
 }
 
 /** Whole percent of the work's text before an offset in a chapter, 100 only at the very end. */
