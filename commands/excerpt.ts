@@ -1,19 +1,36 @@
-import type { CommandHandler } from '../src/discord/context.js';
-import { worksAllowedIn } from '../src/discord/rating-gate.js';
-import { assertShowable } from '../src/discord/reading.js';
-import { renderExcerpt } from '../src/discord/render/excerpt.js';
+// /excerpt [work]: a random passage, with a button that opens a reading there for whoever clicks it.
+import { ActionRowBuilder, EmbedBuilder, type BaseMessageOptions, type ButtonBuilder } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { openButton } from '../src/discord/reading-view/controls.js';
 import { UserError } from '../src/discord/user-error.js';
-import { autocompleteWork, resolveWork } from '../src/discord/work-option.js';
-import { pickExcerpt } from '../src/reading/excerpt.js';
+import { byline, RATING_COLORS, truncate } from '../src/discord/work-embed.js';
+import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-option.js';
+import { gateFor } from '../src/rating-gate/interaction.js';
+import { excerptMarkdown, pickExcerpt, type Excerpt } from '../src/reading/excerpt.js';
+import { everywhere } from './contexts.js';
 
-export const excerpt: CommandHandler = {
+export const excerpt: Command = {
+  data: { name: 'excerpt', description: 'A random passage, with a button to read on', options: [workOption(false, 'Only from this work')], ...everywhere },
   async execute(interaction, ctx) {
+    const gate = gateFor(interaction);
     const query = interaction.options.getString('work');
-    const from = query === null ? ctx.catalog.all() : [resolveWork(ctx, query, interaction.channel)];
-    if (query !== null) assertShowable(interaction, from[0]!);
-    const passage = pickExcerpt(Math.random, from, worksAllowedIn(interaction.channel));
+    const from = query === null ? ctx.catalog.all() : [resolveWork(ctx, query, gate)];
+    const passage = pickExcerpt(ctx.random, from, gate.allows);
     if (!passage) throw new UserError('There is no work here to take a passage from. Use /works to see the library.');
     await interaction.reply(renderExcerpt(passage));
   },
   autocomplete: autocompleteWork,
 };
+
+function renderExcerpt(excerpt: Excerpt): BaseMessageOptions {
+  const { work, chapterIndex, start } = excerpt;
+  const chapter = work.chapters[chapterIndex]!;
+  const embed = new EmbedBuilder()
+    .setColor(RATING_COLORS[work.meta.rating])
+    .setAuthor({ name: truncate(byline(work), 256) })
+    .setDescription(excerptMarkdown(excerpt));
+  // A one-shot's only chapter bears the work's title, which the author line already shows.
+  if (work.chapters.length > 1) embed.setFooter({ text: truncate(`From ${chapter.title}`, 2048) });
+  const readOn = openButton.build({ workId: work.id, chapter: chapterIndex, offset: start }, 'Read from here');
+  return { embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(readOn)] };
+}

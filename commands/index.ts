@@ -1,9 +1,12 @@
-import type { CommandName } from './definitions.js';
-import type { CommandHandler } from '../src/discord/context.js';
+// Every slash command, each in its own file with its definition, handlers and controls. The composition
+// root (src/app.ts) hands this list to the router; `npm run deploy-commands` registers their `data`.
+import type { Command } from '../src/discord/command.js';
 import { excerpt } from './excerpt.js';
 import { progress } from './progress.js';
 import { read } from './read.js';
 import { resume } from './resume.js';
 import { works } from './works.js';
 
-export const commandHandlers: Record<CommandName, CommandHandler> = { works, read, resume, progress, excerpt };
+export const commands: readonly Command[] = [works, read, resume, progress, excerpt];
+
+export const commandDefinitions = commands.map((command) => command.data);

@@ -1,10 +1,105 @@
-import { MessageFlags } from 'discord.js';
-import type { CommandHandler } from '../src/discord/context.js';
-import { progressView } from '../src/discord/progress-view.js';
+// /progress: the reader's works with chapter, page, percent and last read time, and a button that deletes it
+// all after asking once more. Ephemeral: what someone reads is theirs to share, not the channel's.
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  MessageFlags,
+  TimestampStyles,
+  escapeMarkdown,
+  time,
+  type BaseMessageOptions,
+} from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import type { BotContext } from '../src/discord/context.js';
+import { defineControl } from '../src/discord/controls.js';
+import { readTag } from '../src/discord/custom-id.js';
+import { truncate } from '../src/discord/work-embed.js';
+import type { Work } from '../src/library/model.js';
+import type { SavedPlace } from '../src/progress/place.js';
+import { pageAt, type PageAt } from '../src/reading/navigation.js';
+import { percentOfWork } from '../src/reading/positions.js';
+import { plural } from '../src/util/plural.js';
+import { everywhere } from './contexts.js';
 
-// Ephemeral: what someone reads is theirs to share, not the channel's.
-export const progress: CommandHandler = {
-  execute: async (interaction, ctx) => {
+/** Twenty lines of about 150 characters stay well inside the 4,096-character description. */
+const SHOWN = 20;
+
+type Step = 'ask' | 'confirm' | 'cancel';
+const STEP_TAGS: Record<Step, string> = { ask: 'ask', confirm: 'confirm', cancel: 'cancel' };
+const STEP_LOOK: Record<Step, { label: string; style: ButtonStyle }> = {
+  ask: { label: 'Delete my reading history', style: ButtonStyle.Danger },
+  confirm: { label: 'Delete', style: ButtonStyle.Danger },
+  cancel: { label: 'Keep', style: ButtonStyle.Secondary },
+};
+
+/** Deleting one's stored progress: ask, then confirm or cancel. Each acts on whoever clicks. */
+export const forgetButton = defineControl<{ step: Step }, [], ButtonBuilder>({
+  kind: 'forget',
+  encode: (a) => [STEP_TAGS[a.step]],
+  decode: (f) => (f.length === 1 ? { step: readTag(STEP_TAGS, f[0]) } : undefined),
+  build: (customId, { step }) => new ButtonBuilder().setCustomId(customId).setLabel(STEP_LOOK[step].label).setStyle(STEP_LOOK[step].style),
+  async handle(interaction, { step }, ctx) {
+    const userId = interaction.user.id;
+    if (step === 'cancel') {
+      await interaction.update(await progressView(ctx, userId));
+    } else if (step === 'ask') {
+      const count = (await ctx.store.list(userId, ctx.catalog.ids())).length;
+      await interaction.update({
+        content: `Delete your place in ${plural(count, 'work')}? This cannot be undone.`,
+        embeds: [],
+        components: [new ActionRowBuilder<ButtonBuilder>().addComponents(forgetButton.build({ step: 'confirm' }), forgetButton.build({ step: 'cancel' }))],
+      });
+    } else {
+      const deleted = await ctx.store.forget(userId, ctx.catalog.ids());
+      ctx.logger.info({ user: userId, deleted }, 'reader deleted their progress');
+      await interaction.update({ content: `Deleted your place in ${plural(deleted, 'work')}.`, embeds: [], components: [] });
+    }
+  },
+});
+
+export const progress: Command = {
+  data: { name: 'progress', description: 'See, or delete, where you are in each work', ...everywhere },
+  async execute(interaction, ctx) {
     await interaction.reply({ ...(await progressView(ctx, interaction.user.id)), flags: MessageFlags.Ephemeral });
   },
+  controls: [forgetButton],
 };
+
+interface Entry {
+  work: Work;
+  place: SavedPlace;
+  at: PageAt;
+}
+
+/** The reader's places, most recent first; places in works since removed from the library are counted. */
+async function progressView(ctx: BotContext, userId: string): Promise<BaseMessageOptions> {
+  const places = await ctx.store.list(userId, ctx.catalog.ids());
+  const entries: Entry[] = places.flatMap((place) => {
+    const work = ctx.catalog.byId(place.workId);
+    return work ? [{ work, place, at: pageAt(work, place) }] : [];
+  });
+  const removed = places.length - entries.length;
+  if (places.length === 0) {
+    return { content: 'You have not started any work yet. Use /works to find one, then /read.', embeds: [], components: [] };
+  }
+  const lines = entries.slice(0, SHOWN).map(describeEntry);
+  if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more.`);
+  if (removed > 0) lines.push(`Also stored: your place in ${plural(removed, 'work')} no longer in the library.`);
+  const embed = new EmbedBuilder()
+    .setTitle('Your reading')
+    .setDescription(lines.join('\n'))
+    .setFooter({ text: 'Only you can see this. /resume continues the latest.' });
+  return { content: '', embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(forgetButton.build({ step: 'ask' }))] };
+}
+
+function describeEntry({ work, place, at }: Entry): string {
+  const facts = [
+    `chapter ${at.chapter + 1}/${work.chapters.length}`,
+    `page ${at.index + 1}/${at.pageCount}`,
+    `${percentOfWork(work, at.chapter, at.page.end)}% read`,
+    `last read ${time(Math.floor(place.at / 1000), TimestampStyles.RelativeTime)}`,
+  ];
+  return `**${escapeMarkdown(truncate(work.meta.title, 100))}**: ${facts.join(' · ')}`;
+}

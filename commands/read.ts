@@ -1,16 +1,29 @@
-import type { CommandHandler } from '../src/discord/context.js';
-import { openReading, assertShowable } from '../src/discord/reading.js';
+// /read work [chapter]: opens a work at the reader's saved place, or at the chapter asked for.
+import { ApplicationCommandOptionType } from 'discord.js';
+import type { Command } from '../src/discord/command.js';
+import { openReading } from '../src/discord/reading-view/show.js';
 import { UserError } from '../src/discord/user-error.js';
-import { autocompleteWork, resolveWork } from '../src/discord/work-option.js';
+import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-option.js';
+import { gateFor } from '../src/rating-gate/interaction.js';
+import { plural } from '../src/util/plural.js';
+import { everywhere } from './contexts.js';
 
-export const read: CommandHandler = {
+export const read: Command = {
+  data: {
+    name: 'read',
+    description: 'Read a work, from where you left off or from a chapter',
+    options: [
+      workOption(true, 'Title of the work'),
+      { type: ApplicationCommandOptionType.Integer, name: 'chapter', description: 'Chapter number to start at', required: false, min_value: 1 },
+    ],
+    ...everywhere,
+  },
   async execute(interaction, ctx) {
-    const work = resolveWork(ctx, interaction.options.getString('work', true), interaction.channel);
-    assertShowable(interaction, work);
+    const work = resolveWork(ctx, interaction.options.getString('work', true), gateFor(interaction));
     const chapter = interaction.options.getInteger('chapter');
-    if (chapter !== null && (chapter < 1 || chapter > work.chapters.length)) {
-      const count = work.chapters.length;
-      throw new UserError(`${work.meta.title} has ${count} ${count === 1 ? 'chapter' : 'chapters'}; pick a chapter from 1 to ${count}.`);
+    const count = work.chapters.length;
+    if (chapter !== null && (chapter < 1 || chapter > count)) {
+      throw new UserError(`${work.meta.title} has ${plural(count, 'chapter')}; pick a chapter from 1 to ${count}.`);
     }
     await openReading(interaction, ctx, work, chapter === null ? undefined : { chapter: chapter - 1, offset: 0 });
   },

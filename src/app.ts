@@ -1,8 +1,9 @@
 // The composition root: config -> logger -> library -> store -> client -> router -> login. `npm start`
 // and the end-to-end tests both start the bot through `startBot`, so the tests run what production runs.
 import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
-import { commandHandlers } from '../commands/index.js';
+import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
+import { readingControls } from './discord/reading-view/controls.js';
 import { createRouter } from './discord/router.js';
 import { Catalog } from './library/catalog.js';
 import { loadLibrary } from './library/load.js';
@@ -22,6 +23,10 @@ export interface StartOptions {
   logger?: Logger;
   /** Extra client options (tests use them to skip the identify throttle). */
   clientOptions?: Partial<ClientOptions>;
+  /** /excerpt's randomness, uniform in [0, 1); tests pass a seeded one. */
+  random?: () => number;
+  /** The clock for saved places; tests pass their own. */
+  now?: () => number;
 }
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
@@ -36,11 +41,12 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     allowedMentions: { parse: [], repliedUser: false },
     // As many shards as Discord recommends for the bot's guild count, unless a ShardingManager already
     // assigned this process its own (it passes them in SHARDS).
-    ...('SHARDS' in process.env ? {} : { shards: 'auto' as const }),
+    ...(config.shardsAssigned ? {} : { shards: 'auto' as const }),
     ...options.clientOptions,
     rest: { ...options.clientOptions?.rest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
-  const router = createRouter({ catalog, store, logger }, commandHandlers);
+  const ctx = { catalog, store, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
+  const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));

@@ -1,4 +1,4 @@
-// Every environment variable the bot reads, read once and validated here (SPEC section 6).
+// Every environment variable the bot reads, read once and validated here (README "Configuration").
 import { sqlitePath, storeProtocol } from './progress/store-url.js';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -13,6 +13,11 @@ export interface Config {
   libraryDir: string;
   storeUrl: string;
   logLevel: LogLevel;
+  /**
+   * Whether a discord.js ShardingManager started this process and assigned it shards (it sets SHARDS, which
+   * discord.js reads itself); otherwise the bot opens as many shards as Discord recommends.
+   */
+  shardsAssigned: boolean;
 }
 
 /** Thrown with one line per bad variable, each naming it; the entry point prints them without a stack. */
@@ -77,10 +82,16 @@ export function loadConfig(env: Env = process.env): Config {
     clientId: read('DISCORD_CLIENT_ID', isSnowflake),
     guildId: read('DISCORD_GUILD_ID', isSnowflake),
     apiUrl: read('DISCORD_API_URL', isHttpUrl)?.replace(/\/+$/, ''),
-    libraryDir: read('LIBRARY_DIR') ?? 'seeds',
+    libraryDir: libraryDirOf(env),
     storeUrl: read('STORE_URL', isStoreUrl) ?? 'sqlite://data/progress.sqlite',
     logLevel: (read('LOG_LEVEL', isLogLevel) ?? 'info') as LogLevel,
+    shardsAssigned: 'SHARDS' in env,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** LIBRARY_DIR alone: `npm run library` needs no token. */
+export function libraryDirOf(env: Env = process.env): string {
+  return env['LIBRARY_DIR']?.trim() || 'seeds';
 }

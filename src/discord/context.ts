@@ -1,16 +1,14 @@
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import type { Catalog } from '../library/catalog.js';
 import type { Logger } from '../log.js';
 import type { ProgressStore } from '../progress/store.js';
 
-/** What every handler may use; built once by the composition root. */
+/** What every handler may use; built once by the composition root (src/app.ts). */
 export interface BotContext {
   catalog: Catalog;
   store: ProgressStore;
   logger: Logger;
-}
-
-export interface CommandHandler {
-  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+  /** Uniform in [0, 1): /excerpt's draws. Tests pass a seeded one. */
+  random: () => number;
+  /** Epoch milliseconds: when a place was saved. Tests pass their own clock. */
+  now: () => number;
 }

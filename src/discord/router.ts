@@ -1,25 +1,43 @@
 // The one listener for every interaction: slash commands, autocomplete and component clicks. Its single
 // try/catch is the bot's one error path: the user gets a short ephemeral answer, the log gets the detail.
-import { MessageFlags, type Interaction, type RepliableInteraction } from 'discord.js';
-import type { CommandName } from '../../commands/definitions.js';
-import { handleComponent } from './clicks.js';
-import type { BotContext, CommandHandler } from './context.js';
+import type { Interaction } from 'discord.js';
+import type { Command } from './command.js';
+import type { BotContext } from './context.js';
+import { controlTable, type AnyControl, type ComponentInteraction } from './controls.js';
+import { splitCustomId } from './custom-id.js';
+import { replyEphemeral } from './reply.js';
 import { UserError } from './user-error.js';
 
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+const GARBLED = 'This control is damaged or from an older version of the bot. Run the command again.';
 
-export function createRouter(ctx: BotContext, commands: Record<CommandName, CommandHandler>) {
+export interface Routes {
+  commands: readonly Command[];
+  /** Every control the bot sends, each kind once. */
+  controls: readonly AnyControl[];
+}
+
+export function createRouter(ctx: BotContext, routes: Routes) {
+  const commands = new Map(routes.commands.map((command) => [command.data.name, command]));
+  const controls = controlTable(routes.controls);
+
+  const handleComponent = async (interaction: ComponentInteraction): Promise<void> => {
+    const split = splitCustomId(interaction.customId);
+    const control = split && controls.get(split.kind);
+    if (!split || !control || !(await control.route(interaction, split.fields, ctx))) throw new UserError(GARBLED);
+  };
+
   return async (interaction: Interaction): Promise<void> => {
     const started = Date.now();
     try {
       if (interaction.isAutocomplete()) {
-        await commands[interaction.commandName as CommandName]?.autocomplete?.(interaction, ctx);
+        await commands.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
       } else if (interaction.isChatInputCommand()) {
-        const command = commands[interaction.commandName as CommandName];
+        const command = commands.get(interaction.commandName);
         if (!command) throw new UserError('That command is not known to this version of the bot.');
         await command.execute(interaction, ctx);
       } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        await handleComponent(interaction, ctx);
+        await handleComponent(interaction);
       }
       ctx.logger.debug({ ...describe(interaction), ms: Date.now() - started }, 'interaction handled');
     } catch (error) {
@@ -36,13 +54,6 @@ async function answerError(interaction: Interaction, error: unknown, ctx: BotCon
   await replyEphemeral(interaction, isUserError ? error.message : APOLOGY).catch((replyError: unknown) =>
     ctx.logger.warn({ err: replyError }, 'could not send the error reply'),
   );
-}
-
-/** An ephemeral answer, whether or not the interaction was already answered or deferred. */
-export async function replyEphemeral(interaction: RepliableInteraction, content: string): Promise<void> {
-  const options = { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
-  if (interaction.replied || interaction.deferred) await interaction.followUp(options);
-  else await interaction.reply(options);
 }
 
 function describe(interaction: Interaction) {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { unrenderPage } from '../support/unrender.js';
-import { textOf } from '../support/emulator/index.js';
+import { chapterText } from '../../src/reading/chapter-text.js';
+import { sentenceRanges } from '../../src/reading/sentences.js';
+import { textOf, type Message } from '../support/emulator/index.js';
 import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
 
 let e2e: E2E;
@@ -66,7 +68,7 @@ describe('choosing a work', () => {
 
   it('reads a prefix among the works the channel may show: "a" is A Quiet Evening here, ambiguous where A Tiny Spark is allowed', async () => {
     const { emu } = e2e;
-    const { carol } = emu.world.users;
+    const carol = e2e.reader('Carol');
     const here = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'a' });
     expect(here.ephemeral).toBe(false);
     expect(descriptionOf(messageOf(here))).toMatch(/^The lamps came on one by one/);
@@ -107,7 +109,8 @@ describe('the rating gate', () => {
 
   it('does not /resume A Tiny Spark in a normal channel, and says where it can', async () => {
     const { emu } = e2e;
-    const { bob } = emu.world.users;
+    const bob = e2e.reader('Bob');
+    await emu.slash(bob, emu.world.channels.mature, 'read', { work: 'a-tiny-spark' });
     const elsewhere = await emu.slash(bob, emu.world.channels.general, 'resume');
     expect(elsewhere.ephemeral).toBe(true);
     expect(textOf(messageOf(elsewhere))).toMatch(/only be shown in an age-restricted channel/);
@@ -118,6 +121,7 @@ describe('the rating gate', () => {
 
   it('never gives an excerpt of A Tiny Spark in a normal channel (100 draws)', async () => {
     const { emu } = e2e;
+    e2e.seed(100);
     const sentences = await tinySparkSentences();
     for (let i = 0; i < 100; i++) {
       const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'excerpt');
@@ -137,15 +141,26 @@ describe('the rating gate', () => {
 
 describe('/excerpt', () => {
   it('gives whole sentences with attribution and a button that opens a reading there', async () => {
-    const { emu } = e2e;
-    const { carol } = emu.world.users;
-    const result = await emu.slash(carol, emu.world.channels.mature, 'excerpt', { work: 'a tiny spark' });
-    const message = messageOf(result);
-    const passage = descriptionOf(message);
-    expect(textOf(message)).toContain('A Tiny Spark by an unknown author');
-    expect(passage.length).toBeGreaterThan(0);
-    expect(passage.length).toBeLessThanOrEqual(1300);
-    const opened = messageOf(await emu.click(carol, message, 'Read from here'));
+    const { emu, bot } = e2e;
+    const carol = e2e.reader('Carol');
+    const { text, blocks } = chapterText(bot.catalog.byId('a-tiny-spark')!, 0);
+    const paragraphSentences = blocks.flatMap((block) => sentenceRanges(text.slice(block.start, block.end)).map((s) => ({ start: block.start + s.start, end: block.start + s.end })));
+    const starts = new Set(paragraphSentences.map((s) => s.start));
+    const ends = new Set(paragraphSentences.map((s) => s.end));
+    let message: Message | undefined;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      e2e.seed(seed);
+      message = messageOf(await emu.slash(carol, emu.world.channels.mature, 'excerpt', { work: 'a tiny spark' }));
+      expect(textOf(message)).toContain('A Tiny Spark by an unknown author');
+      const shown = unrenderPage(descriptionOf(message));
+      const at = text.indexOf(shown);
+      expect(at, shown).toBeGreaterThanOrEqual(0);
+      expect(starts.has(at), `starts a sentence: ${shown.slice(0, 40)}`).toBe(true);
+      expect(ends.has(at + shown.length), `ends a sentence: ${shown.slice(-40)}`).toBe(true);
+      expect(descriptionOf(message).length).toBeLessThanOrEqual(1300);
+    }
+    const passage = descriptionOf(message!);
+    const opened = messageOf(await emu.click(carol, message!, 'Read from here'));
     // The page opened holds the passage's start; its first words may run on to the next page only at a word end.
     const flat = (text: string) => unrenderPage(text).split(/\s+/).join(' ');
     const firstWords = flat(passage).split(' ').slice(0, 2).join(' ');
@@ -188,17 +203,28 @@ describe('bad input', () => {
     expect(textOf(messageOf(result))).toContain('has 3 chapters');
   });
 
-  it('logs no token and no error while serving all of this', () => {
+  it('logs each interaction, refused ones with the reason, and no token: neither the bot’s nor an interaction’s', async () => {
     const { bot, emu } = e2e;
+    const alice = e2e.reader('Alice');
+    const from = bot.logs.length;
+    const opened = await emu.slash(alice, emu.world.channels.general, 'read', { work: 'one-step-at-a-time' });
+    const turned = await emu.click(alice, messageOf(opened), 'Next');
+    const forged = await emu.forgedClick(alice, messageOf(turned), 'nonsense');
+    const lines = bot.logs.slice(from).map((line) => JSON.parse(line) as { msg: string; level: number; interaction?: string });
+    expect(lines.filter((l) => l.msg === 'interaction handled').map((l) => l.interaction)).toEqual([opened.id, turned.id]);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'interaction refused', interaction: forged.id, reason: expect.stringContaining('damaged') }));
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
     const logs = bot.logs.join('');
-    expect(logs).not.toContain(emu.token);
-    expect(bot.logs.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
+    for (const token of [emu.token, opened.token, turned.token, forged.token]) expect(logs).not.toContain(token);
   });
 });
 
 describe('an error inside a command', () => {
   it('gets a short ephemeral apology, the detail goes to the log, and the bot keeps serving', async () => {
-    const { emu, bot } = e2e;
+    // A world of its own: closing the store on purpose must not reach the other tests.
+    const own = await startE2E();
+    onTestFinished(() => own.close());
+    const { emu, bot } = own;
     await bot.store.close();
     const failed = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'progress');
     expect(failed.ephemeral).toBe(true);

@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commandDefinitions } from '../../commands/index.js';
 import { registerCommands } from '../../src/discord/register-commands.js';
 import { loadConfig } from '../../src/config.js';
 import { startEmulator, textOf, type Emulator } from '../support/emulator/index.js';
@@ -48,7 +49,7 @@ function startProcess() {
 
 describe('the bot process', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('serves, skips the bad file, hides the token, and stops cleanly on %s', async (signal) => {
-    await registerCommands(loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_CLIENT_ID: emu.world.application.id }));
+    await registerCommands(loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_CLIENT_ID: emu.world.application.id }), commandDefinitions);
     const bot = startProcess();
     await bot.ready;
 

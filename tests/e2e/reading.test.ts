@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENE_BREAK_MARKER } from '../../src/reading/chapter-text.js';
@@ -18,7 +18,8 @@ const disabled = (message: Message, label: string) => buttonsOf(message).find((b
 describe('/progress', () => {
   it('shows chapter, page and percent to its reader only, nothing for another, and nothing after deletion', async () => {
     const { emu } = e2e;
-    const { carol, bob } = emu.world.users;
+    const carol = e2e.reader('Carol');
+    const bob = e2e.reader('Bob');
     const channel = emu.world.channels.general;
     let page = messageOf(await emu.slash(carol, channel, 'read', { work: 'one step' }));
     page = messageOf(await emu.click(carol, page, 'Next'));
@@ -32,7 +33,7 @@ describe('/progress', () => {
     expect(listing).toContain('page 2/');
     expect(listing).toContain(`${percent}% read`);
 
-    const theirs = textOf(messageOf(await emu.slash(bob, emu.world.dms.bob, 'progress')));
+    const theirs = textOf(messageOf(await emu.slash(bob, emu.world.channels.lobby, 'progress')));
     expect(theirs).toContain('You have not started any work yet');
 
     const asked = messageOf(await emu.click(carol, messageOf(mine), 'Delete my reading history'));
@@ -47,7 +48,7 @@ describe('/progress', () => {
 describe('reading One Step At A Time to the end', () => {
   it('gives back the text page by page, with Previous the identical page and Next disabled at the end', async () => {
     const { emu } = e2e;
-    const { alice } = emu.world.users;
+    const alice = e2e.reader('Alice');
     const general = emu.world.channels.general;
     const opened = await emu.slash(alice, general, 'read', { work: 'one-step-at-a-time' });
     expect(opened.ephemeral).toBe(false);
@@ -82,7 +83,7 @@ describe('reading One Step At A Time to the end', () => {
 describe('a very long chapter', () => {
   it('is deferred while it is paginated the first time, then turns pages at once', async () => {
     const { emu } = e2e;
-    const { carol } = emu.world.users;
+    const carol = e2e.reader('Carol');
     const opened = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'long night' });
     expect(opened.callback?.type).toBe(5);
     const page = messageOf(opened);
@@ -98,7 +99,7 @@ describe('a very long chapter', () => {
 describe('a restart', () => {
   it('keeps old buttons working and /resume continues where the reader stopped', async () => {
     const { emu } = e2e;
-    const { bob } = emu.world.users;
+    const bob = e2e.reader('Bob');
     const channel = emu.world.channels.lobby;
     let message = messageOf(await emu.slash(bob, channel, 'read', { work: 'One Step At A Time' }));
     const seen = [descriptionOf(message)];
@@ -122,7 +123,8 @@ describe('a restart', () => {
 describe('another reader', () => {
   it('clicking Next gets an ephemeral offer, and the reader’s message and place do not change', async () => {
     const { emu, bot } = e2e;
-    const { alice, bob } = emu.world.users;
+    const alice = e2e.reader('Alice');
+    const bob = e2e.reader('Bob');
     const channel = emu.world.channels.general;
     const opened = messageOf(await emu.slash(alice, channel, 'read', { work: 'three small rooms', chapter: 2 }));
     // The work carries an archive warning, so its first screen is the warning, then the page.
@@ -149,8 +151,11 @@ describe('another reader', () => {
 
   it('choosing a chapter in someone else’s picker changes nothing for them either', async () => {
     const { emu } = e2e;
-    const { alice, carol } = emu.world.users;
-    const page = messageOf(await emu.slash(alice, emu.world.channels.general, 'resume', { work: 'three-small-rooms' }));
+    const alice = e2e.reader('Alice');
+    const carol = e2e.reader('Carol');
+    const warned = messageOf(await emu.slash(alice, emu.world.channels.general, 'read', { work: 'three-small-rooms' }));
+    const page = messageOf(await emu.click(alice, warned, 'Start reading'));
+    expect(textOf(page)).toContain('Chapter 1: The Hall');
     const picker = buttonsOf(page).length; // the picker is a select, not a button
     expect(picker).toBe(2);
     const select = (page.components as { components: { custom_id: string; type: number }[] }[]).flatMap((r) => r.components).find((c) => c.type === 3)!;
@@ -166,7 +171,8 @@ describe('another reader', () => {
 describe('many readers at once', () => {
   it('answers every interaction once within 3 s and keeps every place', async () => {
     const { emu, bot } = e2e;
-    const { alice, bob } = emu.world.users;
+    const alice = e2e.reader('Alice');
+    const bob = e2e.reader('Bob');
     const channel = emu.world.channels.mature;
     const works = ['a-tiny-spark', 'one-step-at-a-time'];
     const readers = [alice, bob];
@@ -199,9 +205,15 @@ describe('many readers at once', () => {
 describe('a work removed from the library', () => {
   it('leaves the reader’s place listed in /progress, and deletable', async () => {
     const { emu } = e2e;
-    const { carol } = emu.world.users;
-    await emu.slash(carol, emu.world.channels.general, 'read', { work: 'long-night' });
-    await rm(join(e2e.env.LIBRARY_DIR, 'long-night.txt'));
+    const carol = e2e.reader('Carol');
+    const file = join(e2e.env.LIBRARY_DIR, 'brief-visit.txt');
+    await writeFile(file, `Brief Visit\n\n${'She came, she stayed a while, and she left before the rain. '.repeat(20)}\n`);
+    await writeFile(join(e2e.env.LIBRARY_DIR, 'brief-visit.meta.json'), JSON.stringify({ rating: 'General Audiences' }));
+    await e2e.restart();
+    const opened = await emu.slash(carol, emu.world.channels.general, 'read', { work: 'brief-visit' });
+    expect(descriptionOf(messageOf(opened))).toMatch(/^She came, she stayed/);
+    await rm(file);
+    await rm(join(e2e.env.LIBRARY_DIR, 'brief-visit.meta.json'));
     await e2e.restart();
 
     const listed = messageOf(await emu.slash(carol, emu.world.channels.general, 'progress'));

@@ -1,9 +1,12 @@
 // Shared set-up for the end-to-end tests: a library of the founding works plus small fixtures, a fresh
-// SQLite store, the emulator, and the story bot started through its composition root.
+// SQLite store, the emulator, and the story bot started through its composition root. Tests stand alone:
+// each reads as readers of its own (`reader()`), and seeds the bot's randomness itself (`seed()`).
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
+import { steppingClock } from '../support/clock.js';
+import { startEmulator, type ApiUser, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
+import { mulberry32 } from '../support/seeded-random.js';
 import { startStoryBot, type StoryBot } from '../support/story-bot.js';
 
 export interface E2E {
@@ -11,9 +14,15 @@ export interface E2E {
   bot: StoryBot;
   dir: string;
   env: { LIBRARY_DIR: string; STORE_URL: string };
+  /** A person who has not used the bot yet, a member of both guilds like everyone in the emulator's world. */
+  reader(name: string): ApiUser;
+  /** Restarts the bot's random draws from this seed. */
+  seed(seed: number): void;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
+
+let readers = 0;
 
 export async function startE2E(): Promise<E2E> {
   const dir = await mkdtemp(join(tmpdir(), 'story-e2e-'));
@@ -24,14 +33,23 @@ export async function startE2E(): Promise<E2E> {
   await writeFile(join(library, 'long-night.meta.json'), JSON.stringify({ rating: 'General Audiences', warnings: [] }));
   const env = { LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}` };
   const emu = await startEmulator();
+  let random = mulberry32(1);
+  const inject = { random: () => random(), now: steppingClock() };
   const e2e: E2E = {
     emu,
-    bot: await startStoryBot(emu, env),
+    bot: await startStoryBot(emu, env, inject),
     dir,
     env,
+    reader(name) {
+      readers += 1;
+      return { id: String(1_290_000_000_000_000_000n + BigInt(readers)), username: `${name.toLowerCase()}${readers}`, global_name: name, discriminator: '0', avatar: null };
+    },
+    seed(seed) {
+      random = mulberry32(seed);
+    },
     async restart() {
       await e2e.bot.stop();
-      e2e.bot = await startStoryBot(emu, env);
+      e2e.bot = await startStoryBot(emu, env, inject);
     },
     async close() {
       // A test may have closed the store on purpose; stopping still closes the gateway.

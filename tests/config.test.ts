@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { ConfigError, libraryDirOf, loadConfig } from '../src/config.js';
 
 const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -23,7 +23,14 @@ describe('config', () => {
       libraryDir: 'seeds',
       storeUrl: 'sqlite://data/progress.sqlite',
       logLevel: 'info',
+      shardsAssigned: false,
     });
+  });
+
+  it('knows a ShardingManager assigned the shards when SHARDS is set, and reads LIBRARY_DIR without a token', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '0' }).shardsAssigned).toBe(true);
+    expect(libraryDirOf({ LIBRARY_DIR: ' works ' })).toBe('works');
+    expect(libraryDirOf({})).toBe('seeds');
   });
 
   it('names a missing token in one line', () => {

@@ -1,0 +1,72 @@
+// Buttons and selects. Each control is one entry: the kind its custom_id starts with, how its args become
+// custom_id fields and back, how it is built, and how a click on it is handled. Features define their
+// controls beside the views that show them; the router finds a click's control by kind in one table.
+import type { ButtonBuilder, ButtonInteraction, StringSelectMenuBuilder, StringSelectMenuInteraction } from 'discord.js';
+import type { BotContext } from './context.js';
+import { joinCustomId, splitCustomId } from './custom-id.js';
+
+export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
+type Component = ButtonBuilder | StringSelectMenuBuilder;
+
+export interface ControlSpec<Args, Look extends unknown[], Built extends Component> {
+  /** The custom_id's first field; unique across the bot. */
+  kind: string;
+  /** Args as the custom_id's fields after `kind:v1`; a field codec throws if an arg cannot be sent. */
+  encode(args: Args): string[];
+  /** Args from those fields, or undefined (or a thrown RangeError) for fields it cannot read. */
+  decode(fields: readonly string[]): Args | undefined;
+  /** The component as sent, with its custom_id; `look` is what the message decides (label, disabled). */
+  build(customId: string, args: Args, ...look: Look): Built;
+  handle(interaction: ComponentInteraction, args: Args, ctx: BotContext): Promise<void>;
+}
+
+export interface Control<Args, Look extends unknown[] = [], Built extends Component = Component> {
+  readonly kind: string;
+  customId(args: Args): string;
+  build(args: Args, ...look: Look): Built;
+  /** The args of a custom_id of this control, or undefined for any other id. */
+  read(customId: string): Args | undefined;
+  /** Handles a click on this control; false when its fields are garbled. */
+  route(interaction: ComponentInteraction, fields: readonly string[], ctx: BotContext): Promise<boolean>;
+}
+
+export function defineControl<Args, Look extends unknown[] = [], Built extends Component = Component>(
+  spec: ControlSpec<Args, Look, Built>,
+): Control<Args, Look, Built> {
+  const decode = (fields: readonly string[]): Args | undefined => {
+    try {
+      return spec.decode(fields);
+    } catch {
+      return undefined;
+    }
+  };
+  const customId = (args: Args) => joinCustomId(spec.kind, spec.encode(args));
+  return {
+    kind: spec.kind,
+    customId,
+    build: (args, ...look) => spec.build(customId(args), args, ...look),
+    read(id) {
+      const split = splitCustomId(id);
+      return split?.kind === spec.kind ? decode(split.fields) : undefined;
+    },
+    async route(interaction, fields, ctx) {
+      const args = decode(fields);
+      if (args === undefined) return false;
+      await spec.handle(interaction, args, ctx);
+      return true;
+    },
+  };
+}
+
+/** What the router needs of a control, whatever its args. */
+export type AnyControl = Pick<Control<never>, 'kind' | 'route'>;
+
+/** Controls by kind; two controls claiming one kind is a programming error, caught at start. */
+export function controlTable(controls: readonly AnyControl[]): ReadonlyMap<string, AnyControl> {
+  const table = new Map<string, AnyControl>();
+  for (const control of controls) {
+    if (table.has(control.kind)) throw new Error(`two controls claim the custom_id kind "${control.kind}"`);
+    table.set(control.kind, control);
+  }
+  return table;
+}
