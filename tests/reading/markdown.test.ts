@@ -1,9 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import type { Span } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
-import { renderRange } from '../../src/reading/markdown.js';
+import { renderedLength, renderRange } from '../../src/reading/markdown.js';
 import { unrenderPage } from '../support/unrender.js';
-import { paragraph, workOf } from './fixtures.js';
+import { chapterWork } from './arbitraries.js';
+import { paragraph, sceneBreak, workOf } from './fixtures.js';
 
 function render(text: string, spans: Span[] = [], start = 0, end = text.length): string {
   return renderRange(chapterText(workOf([[paragraph(text, spans)]]), 0), start, end);
@@ -58,29 +60,31 @@ describe('rendering emphasis from the source', () => {
     expect(render(text, spans, 0, 8)).toBe('*one two* ');
     expect(render(text, spans, 8)).toBe('*three four*');
   });
-});
 
-describe('the chapter text', () => {
-  it('joins paragraphs with a blank line, marks scene breaks, and puts the epigraph first in chapter 0 only', () => {
-    const work = workOf(
-      [[paragraph('First.'), { kind: 'sceneBreak' }, paragraph('Second.', [{ start: 0, end: 6, style: 'bold' }])], [paragraph('Next.')]],
-      { epigraph: ['A tiny spark', 'James 3:5'] },
-    );
-    const first = chapterText(work, 0);
-    expect(first.text).toBe('A tiny spark\nJames 3:5\n\nFirst.\n\n⁂\n\nSecond.');
-    expect(first.spans).toEqual([
-      { start: 0, end: 12, style: 'italic' },
-      { start: 13, end: 22, style: 'italic' },
-      { start: 35, end: 41, style: 'bold' },
-    ]);
-    expect(first.blocks.map((b) => b.kind)).toEqual(['epigraph', 'paragraph', 'sceneBreak', 'paragraph']);
-    expect(chapterText(work, 1).text).toBe('Next.');
-    expect(renderRange(first, 0, first.text.length)).toBe('*A tiny spark*\n*James 3:5*\n\nFirst.\n\n⁂\n\n**Second**.');
+  it('closes markers at each line break and reopens them on the next line', () => {
+    expect(render('one\ntwo three', [{ start: 0, end: 13, style: 'italic' }])).toBe('*one*\n*two three*');
   });
 });
 
-describe('emphasis over several lines', () => {
-  it('closes markers at each line break and reopens them on the next line', () => {
-    expect(render('one\ntwo three', [{ start: 0, end: 13, style: 'italic' }])).toBe('*one*\n*two three*');
+describe('rendering a whole chapter', () => {
+  it('shows the epigraph lines in italics and the scene break ornament as it is', () => {
+    const work = workOf([[paragraph('First.'), sceneBreak, paragraph('Second.', [{ start: 0, end: 6, style: 'bold' }])]], {
+      epigraph: ['A tiny spark', 'James 3:5'],
+    });
+    const chapter = chapterText(work, 0);
+    expect(renderRange(chapter, 0, chapter.text.length)).toBe('*A tiny spark*\n*James 3:5*\n\nFirst.\n\n⁂\n\n**Second**.');
+  });
+});
+
+describe('measuring a body', () => {
+  it('measures a body exactly as long as its rendering', () => {
+    fc.assert(
+      fc.property(chapterWork, fc.nat(), fc.nat(), (work, a, b) => {
+        const chapter = chapterText(work, 0);
+        const n = chapter.text.length + 1;
+        const [start, end] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
+        expect(renderedLength(chapter, start, end)).toBe(renderRange(chapter, start, end).length);
+      }),
+    );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { paginateChapter } from '../../src/reading/paginate.js';
-import { renderedLength, renderRange } from '../../src/reading/markdown.js';
+import { renderRange } from '../../src/reading/markdown.js';
 import { unrenderPage } from '../support/unrender.js';
 import { budget, chapterWork } from './arbitraries.js';
 
@@ -43,17 +43,6 @@ describe('paginating generated chapters', () => {
     fc.assert(
       fc.property(cases, ([work, size]) => {
         for (const page of paginateChapter(work, 0, size)) expect(page.body.length).toBeLessThanOrEqual(size);
-      }),
-    );
-  });
-
-  it('measures a body exactly as long as its rendering', () => {
-    fc.assert(
-      fc.property(chapterWork, fc.nat(), fc.nat(), (work, a, b) => {
-        const chapter = chapterText(work, 0);
-        const n = chapter.text.length + 1;
-        const [start, end] = [a % n, b % n].sort((x, y) => x - y) as [number, number];
-        expect(renderedLength(chapter, start, end)).toBe(renderRange(chapter, start, end).length);
       }),
     );
   });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Work } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
-import { PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Page } from '../../src/reading/paginate.js';
+import { renderedLength } from '../../src/reading/markdown.js';
+import { hasPages, PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Page } from '../../src/reading/paginate.js';
+import { sentenceRanges } from '../../src/reading/sentences.js';
 import { unrenderPage } from '../support/unrender.js';
 import { foundingWorks } from './founding-works.js';
 import { paragraph, prose, sceneBreak, workOf } from './fixtures.js';
@@ -25,6 +27,27 @@ function expectReadableChapter(work: Work, chapterIndex: number, pages: Page[]):
   expect(pages.map((page) => unrenderPage(page.body)).join('')).toBe(chapterText(work, chapterIndex).text);
   for (const page of pages) expect(page.body.length).toBeLessThanOrEqual(PAGE_BUDGET);
   for (const page of pages.slice(0, -1)) expect(page.body.length).toBeGreaterThanOrEqual(PAGE_BUDGET / 2);
+}
+
+const MARKERS = ['**', '__', '~~', '*'];
+
+/**
+ * The markers a body leaves open at its end. Every `*`, `_` and `~` the author wrote is escaped, so the others
+ * are markers; a run of them closes the innermost open marker first, as the renderer writes them.
+ */
+function unclosedMarkers(body: string): string[] {
+  const open: string[] = [];
+  for (const [run] of body.replace(/\\[\s\S]/g, 'x').matchAll(/[*_~]+/g)) {
+    for (let at = 0; at < run.length; ) {
+      const top = open[open.length - 1];
+      const marker = top !== undefined && run.startsWith(top, at) ? top : MARKERS.find((m) => run.startsWith(m, at));
+      if (marker === undefined) return [...open, run.slice(at)];
+      if (marker === top) open.pop();
+      else open.push(marker);
+      at += marker.length;
+    }
+  }
+  return open;
 }
 
 function meanFill(pages: readonly Page[]): number {
@@ -62,9 +85,8 @@ describe('paginating works with emphasis', () => {
 
   it('closes every marker a page opens', () => {
     for (const page of paginateWork(emphasisedWork()).flat()) {
-      const markers = page.body.replace(/\\./g, '');
-      expect(markers.match(/\*/g)!.length % 2).toBe(0);
-      expect(markers.match(/__/g)!.length % 2).toBe(0);
+      expect(page.body.replace(/\\[\s\S]/g, '')).toMatch(/[*_]/);
+      expect(unclosedMarkers(page.body)).toEqual([]);
     }
   });
 });
@@ -72,14 +94,25 @@ describe('paginating works with emphasis', () => {
 describe('choosing where a page ends', () => {
   it('prefers a scene break to a paragraph end when the page is well filled either way', () => {
     const work = workOf([[paragraph(prose(420, 1)), sceneBreak, paragraph(prose(60, 2)), paragraph(prose(500, 3))]]);
+    const chapter = chapterText(work, 0);
+    const paragraphEnd = chapter.blocks[3]!.start;
+    expect(renderedLength(chapter, 0, paragraphEnd)).toBeLessThanOrEqual(PAGE_BUDGET);
+    expect(renderedLength(chapter, 0, paragraphEnd)).toBeGreaterThan(0.75 * PAGE_BUDGET);
     const [first] = paginateChapter(work, 0);
     expect(first!.endsAt).toBe('scene');
+    expect(first!.end).toBe(chapter.blocks[2]!.start);
+    expect(first!.body.length).toBeGreaterThan(0.75 * PAGE_BUDGET);
   });
 
   it('cuts a paragraph at a sentence end rather than between words', () => {
-    const work = workOf([[paragraph(prose(2000, 4))]]);
-    const pages = paginateChapter(work, 0);
-    for (const page of pages.slice(0, -1)) expect(page.endsAt).toBe('sentence');
+    const text = prose(2000, 4);
+    const sentenceStarts = new Set(sentenceRanges(text).map((sentence) => sentence.start));
+    const pages = paginateChapter(workOf([[paragraph(text)]]), 0);
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages.slice(0, -1)) {
+      expect(page.endsAt).toBe('sentence');
+      expect(sentenceStarts.has(page.end)).toBe(true);
+    }
   });
 
   it('balances the last two pages rather than leave a tiny last page', () => {
@@ -110,5 +143,15 @@ describe('choosing where a page ends', () => {
     expect(pagesOf(work, 0)).toBe(pagesOf(work, 0));
     expect(pagesOf(work, 0, 1000)).not.toBe(pagesOf(work, 0));
     expect(pagesOf(work, 0, 1000)).toEqual(paginateChapter(work, 0, 1000));
+  });
+
+  it('tells whether a chapter\'s pages are remembered without paginating it', () => {
+    const work = workOf([[paragraph(prose(3000, 7))], [paragraph(prose(100, 8))]]);
+    expect(hasPages(work, 0)).toBe(false);
+    expect(hasPages(work, 0)).toBe(false);
+    pagesOf(work, 0);
+    expect(hasPages(work, 0)).toBe(true);
+    expect(hasPages(work, 1)).toBe(false);
+    expect(hasPages(work, 0, 1000)).toBe(false);
   });
 });

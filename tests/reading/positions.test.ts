@@ -3,7 +3,7 @@ import { describe, expect, it, test } from 'vitest';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { paginateChapter } from '../../src/reading/paginate.js';
 import { minutesLeftInChapter, pageOf, percentOfWork } from '../../src/reading/positions.js';
-import { readingMinutes, WORDS_PER_MINUTE, wordsFrom } from '../../src/reading/time.js';
+import { WORDS_PER_MINUTE } from '../../src/reading/time.js';
 import { budget, chapterWork } from './arbitraries.js';
 import { paragraph, prose, workOf } from './fixtures.js';
 
@@ -66,15 +66,16 @@ describe('progress through a work', () => {
     expect(percentOfWork(work, chapter, offset)).toBe(percent);
   });
 
+  it('reaches 100% only at the very end of the work', () => {
+    const long = workOf([[paragraph(prose(1000, 3))]]);
+    const { length } = chapterText(long, 0).text;
+    expect(percentOfWork(long, 0, length - 1)).toBe(99);
+    expect(percentOfWork(long, 0, length)).toBe(100);
+  });
+
   it(`counts minutes left in a chapter at ${WORDS_PER_MINUTE} words a minute, rounded up`, () => {
     const long = workOf([[paragraph(prose(1000, 3))]]);
     expect(minutesLeftInChapter(long, 0, 0)).toBe(Math.ceil(1000 / WORDS_PER_MINUTE));
     expect(minutesLeftInChapter(long, 0, chapterText(long, 0).text.length)).toBe(0);
-    expect(readingMinutes(231)).toBe(2);
-  });
-
-  it('counts the words left in a chapter, epigraph in, scene break ornaments out', () => {
-    const withBreak = workOf([[paragraph('a b'), { kind: 'sceneBreak' }, paragraph('c')]], { epigraph: ['d e'] });
-    expect(wordsFrom(chapterText(withBreak, 0), 0)).toBe(5);
   });
 });
