@@ -4,7 +4,7 @@ import { Client, type Channel } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/discord/user-error.js';
 import { gateFor, venueOf } from '../../src/rating-gate/interaction.js';
-import { workRated } from '../support/works.js';
+import { workOf } from '../reading/fixtures.js';
 
 type Adds = { _add(data: unknown, ...rest: unknown[]): unknown };
 const client = new Client({ intents: [] });
@@ -47,7 +47,8 @@ describe('venueOf', () => {
 
 describe('gateFor', () => {
   it('lets through, filters and refuses works by the channel the interaction came from', () => {
-    const [teen, explicit] = [workRated('Teen And Up Audiences'), workRated('Explicit')];
+    const teen = workOf([[]], { id: 'teen', rating: 'Teen And Up Audiences' });
+    const explicit = workOf([[]], { id: 'explicit', rating: 'Explicit' });
     const normal = gateFor({ channel: cached('1400000000000000001') });
     expect(normal.filter([teen, explicit])).toEqual([teen]);
     expect(normal.check(teen)).toBe(teen);

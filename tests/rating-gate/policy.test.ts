@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { RATINGS } from '../../src/library/model.js';
 import { isAgeRestricted, mayShow, refusalFor, RESTRICTED_RATINGS, type Venue } from '../../src/rating-gate/policy.js';
 
-import { workRated } from '../support/works.js';
+import { workOf } from '../reading/fixtures.js';
 
-const work = (rating: (typeof RATINGS)[number]) => workRated(rating, 'W');
+const work = (rating: (typeof RATINGS)[number]) => workOf([[]], { id: 'W', rating });
 
 const venues: Array<[string, Venue, boolean]> = [
   ['an age-restricted channel', { kind: 'channel', ageRestricted: true }, true],
