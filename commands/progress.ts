@@ -13,8 +13,8 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { defineControl } from '../src/discord/controls.js';
-import { readTag } from '../src/discord/custom-id.js';
+import { choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { readChoice } from '../src/discord/custom-id.js';
 import { truncate } from '../src/discord/work-embed.js';
 import type { Work } from '../src/library/model.js';
 import type { SavedPlace } from '../src/progress/place.js';
@@ -26,20 +26,18 @@ import { everywhere } from './contexts.js';
 /** Twenty lines of about 150 characters stay well inside the 4,096-character description. */
 const SHOWN = 20;
 
-type Step = 'ask' | 'confirm' | 'cancel';
-const STEP_TAGS: Record<Step, string> = { ask: 'ask', confirm: 'confirm', cancel: 'cancel' };
-const STEP_LOOK: Record<Step, { label: string; style: ButtonStyle }> = {
-  ask: { label: 'Delete my reading history', style: ButtonStyle.Danger },
-  confirm: { label: 'Delete', style: ButtonStyle.Danger },
-  cancel: { label: 'Keep', style: ButtonStyle.Secondary },
-};
+const STEPS = {
+  ask: { tag: 'ask', label: 'Delete my reading history', style: ButtonStyle.Danger },
+  confirm: { tag: 'confirm', label: 'Delete', style: ButtonStyle.Danger },
+  cancel: { tag: 'cancel', label: 'Keep', style: ButtonStyle.Secondary },
+} satisfies Record<string, ButtonChoice>;
 
 /** Deleting one's stored progress: ask, then confirm or cancel. Each acts on whoever clicks. */
-export const forgetButton = defineControl<{ step: Step }, [], ButtonBuilder>({
+export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], ButtonBuilder>({
   kind: 'forget',
-  encode: (a) => [STEP_TAGS[a.step]],
-  decode: (f) => (f.length === 1 ? { step: readTag(STEP_TAGS, f[0]) } : undefined),
-  build: (customId, { step }) => new ButtonBuilder().setCustomId(customId).setLabel(STEP_LOOK[step].label).setStyle(STEP_LOOK[step].style),
+  encode: (a) => [STEPS[a.step].tag],
+  decode: (f) => (f.length === 1 ? { step: readChoice(STEPS, f[0]) } : undefined),
+  build: (customId, { step }) => choiceButton(customId, STEPS[step]),
   async handle(interaction, { step }, ctx) {
     const userId = interaction.user.id;
     if (step === 'cancel') {

@@ -6,8 +6,8 @@ import { readingMinutes } from '../src/reading/time.js';
 import { gateFor } from '../src/rating-gate/interaction.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { defineControl } from '../src/discord/controls.js';
-import { numberField, readNumber, readTag } from '../src/discord/custom-id.js';
+import { choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { numberField, readChoice, readNumber } from '../src/discord/custom-id.js';
 import { present, type ViewInteraction } from '../src/discord/reply.js';
 import { truncate } from '../src/discord/work-embed.js';
 import { plural } from '../src/util/plural.js';
@@ -18,16 +18,18 @@ const WORKS_PER_PAGE = 8;
 /** A summary's first 160 characters: enough to choose by; 8 entries of under 450 characters fit the limit. */
 const SUMMARY_LIMIT = 160;
 
-type Direction = 'previous' | 'next';
-const DIRECTION_TAGS: Record<Direction, string> = { previous: 'p', next: 'n' };
+const DIRECTIONS = {
+  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
+  next: { tag: 'n', label: 'Next', style: ButtonStyle.Secondary },
+} satisfies Record<string, ButtonChoice>;
+type Direction = keyof typeof DIRECTIONS;
 
 /** Another page of the list; the page to show is in the custom_id, so anyone may page a list. */
 export const worksPageButton = defineControl<{ direction: Direction; page: number }, [disabled: boolean], ButtonBuilder>({
   kind: 'works',
-  encode: (a) => [DIRECTION_TAGS[a.direction], numberField(a.page)],
-  decode: (f) => (f.length === 2 ? { direction: readTag(DIRECTION_TAGS, f[0]), page: readNumber(f[1]) } : undefined),
-  build: (customId, { direction }, disabled) =>
-    new ButtonBuilder().setCustomId(customId).setLabel(direction === 'previous' ? 'Previous' : 'Next').setStyle(ButtonStyle.Secondary).setDisabled(disabled),
+  encode: (a) => [DIRECTIONS[a.direction].tag, numberField(a.page)],
+  decode: (f) => (f.length === 2 ? { direction: readChoice(DIRECTIONS, f[0]), page: readNumber(f[1]) } : undefined),
+  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction]).setDisabled(disabled),
   handle: (interaction, { page }, ctx) => showWorks(interaction, ctx, page, 'update'),
 });
 

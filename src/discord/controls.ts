@@ -1,7 +1,7 @@
 // Buttons and selects. Each control is one entry: the kind its custom_id starts with, how its args become
 // custom_id fields and back, how it is built, and how a click on it is handled. Features define their
 // controls beside the views that show them; the router finds a click's control by kind in one table.
-import type { ButtonBuilder, ButtonInteraction, StringSelectMenuBuilder, StringSelectMenuInteraction } from 'discord.js';
+import { ButtonBuilder, type ButtonInteraction, type ButtonStyle, type StringSelectMenuBuilder, type StringSelectMenuInteraction } from 'discord.js';
 import type { BotContext } from './context.js';
 import { joinCustomId, splitCustomId } from './custom-id.js';
 
@@ -56,6 +56,17 @@ export function defineControl<Args, Look extends unknown[] = [], Built extends C
       return true;
     },
   };
+}
+
+/** One of a few buttons a control sends, told apart by a short tag in the custom_id. */
+export interface ButtonChoice {
+  tag: string;
+  label: string;
+  style: ButtonStyle;
+}
+
+export function choiceButton(customId: string, choice: ButtonChoice): ButtonBuilder {
+  return new ButtonBuilder().setCustomId(customId).setLabel(choice.label).setStyle(choice.style);
 }
 
 /** What the router needs of a control, whatever its args. */

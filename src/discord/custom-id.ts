@@ -50,9 +50,9 @@ export function readSnowflake(s: string | undefined): string {
   return [...s].reduce((n, c) => n * 36n + BigInt(parseInt(c, 36)), 0n).toString();
 }
 
-/** The key of `tags` whose value is `tag`, for fields that stand for one of a few words. */
-export function readTag<K extends string>(tags: Readonly<Record<K, string>>, tag: string | undefined): K {
-  const key = (Object.keys(tags) as K[]).find((k) => tags[k] === tag);
-  if (key === undefined) throw new RangeError(`not one of ${Object.values(tags).join(', ')}: ${tag}`);
+/** The key of the choice whose wire tag a field holds, for fields that stand for one of a few words. */
+export function readChoice<K extends string>(choices: Readonly<Record<K, { tag: string }>>, tag: string | undefined): K {
+  const key = (Object.keys(choices) as K[]).find((k) => choices[k].tag === tag);
+  if (key === undefined) throw new RangeError(`not one of ${Object.values<{ tag: string }>(choices).map((c) => c.tag).join(', ')}: ${tag}`);
   return key;
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SavedPlace } from '../../src/progress/place.js';
 import { openProgressStore, type ProgressStore } from '../../src/progress/store.js';
 
@@ -25,14 +26,18 @@ const place = (workId: string, chapter: number, offset: number, at: number): Sav
 function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressStore]>, { sharedPool = false } = {}) {
   let a: ProgressStore;
   let b: ProgressStore;
-  const user = `user-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  // A reader of each test's own, so tests stand alone and in any order, even on the shared Redis and PostgreSQL.
+  let user: string;
   const works = Array.from({ length: 8 }, (_, i) => `work-${i}`);
 
   beforeAll(async () => {
     [a, b] = await open();
   });
+  beforeEach(() => {
+    user = `user-${randomUUID()}`;
+  });
+  afterEach(() => a.forget(user, works));
   afterAll(async () => {
-    await a?.forget(user, works);
     // @keyv/postgres keeps one pool per process, so two stores in one test process share it: close it once.
     await Promise.all(sharedPool ? [a?.close()] : [a?.close(), b?.close()]);
   });

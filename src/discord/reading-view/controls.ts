@@ -7,21 +7,19 @@ import type { Place } from '../../progress/place.js';
 import { gateFor } from '../../rating-gate/interaction.js';
 import { nextPlace, pageAt, previousPlace } from '../../reading/navigation.js';
 import type { BotContext } from '../context.js';
-import { defineControl, type ComponentInteraction } from '../controls.js';
-import { numberField, readNumber, readSnowflake, readTag, snowflakeField, workIdField } from '../custom-id.js';
+import { choiceButton, defineControl, type ButtonChoice, type ComponentInteraction } from '../controls.js';
+import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, workIdField } from '../custom-id.js';
 import { UserError } from '../user-error.js';
 import { truncate } from '../work-embed.js';
 import { openReading, showPage } from './show.js';
 
-type Move = 'previous' | 'next' | 'start';
-
-/** Wire tags since v1 (`g` from when Start reading was called "go"), kept so buttons already posted still work. */
-const MOVE_TAGS: Record<Move, string> = { previous: 'p', next: 'n', start: 'g' };
-const MOVE_LOOK: Record<Move, { label: string; style: ButtonStyle }> = {
-  previous: { label: 'Previous', style: ButtonStyle.Secondary },
-  next: { label: 'Next', style: ButtonStyle.Primary },
-  start: { label: 'Start reading', style: ButtonStyle.Primary },
-};
+/** Tags as sent since v1 (`g` from when Start reading was called "go"), kept so buttons already posted still work. */
+const MOVES = {
+  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
+  next: { tag: 'n', label: 'Next', style: ButtonStyle.Primary },
+  start: { tag: 'g', label: 'Start reading', style: ButtonStyle.Primary },
+} satisfies Record<string, ButtonChoice>;
+type Move = keyof typeof MOVES;
 
 /** Discord's limit on options in one select menu. */
 const SELECT_LIMIT = 25;
@@ -36,13 +34,13 @@ interface PageArgs extends Place {
 /** Previous and Next carry the place shown and move at click time, so a change of page size still lands right. */
 export const pageButton = defineControl<PageArgs, [disabled?: boolean], ButtonBuilder>({
   kind: 'page',
-  encode: (a) => [MOVE_TAGS[a.move], workIdField(a.workId), numberField(a.chapter), numberField(a.offset), snowflakeField(a.readerId)],
+  encode: (a) => [MOVES[a.move].tag, workIdField(a.workId), numberField(a.chapter), numberField(a.offset), snowflakeField(a.readerId)],
   decode: (f) =>
     f.length === 5
-      ? { move: readTag(MOVE_TAGS, f[0]), workId: workIdField(f[1]), chapter: readNumber(f[2]), offset: readNumber(f[3]), readerId: readSnowflake(f[4]) }
+      ? { move: readChoice(MOVES, f[0]), workId: workIdField(f[1]), chapter: readNumber(f[2]), offset: readNumber(f[3]), readerId: readSnowflake(f[4]) }
       : undefined,
   build(customId, { move }, disabled) {
-    const button = new ButtonBuilder().setCustomId(customId).setLabel(MOVE_LOOK[move].label).setStyle(MOVE_LOOK[move].style);
+    const button = choiceButton(customId, MOVES[move]);
     return disabled === undefined ? button : button.setDisabled(disabled);
   },
   async handle(interaction, { move, workId, readerId, ...here }, ctx) {
