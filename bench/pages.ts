@@ -1,6 +1,7 @@
 // Pagination speed and quality: the library and a 10 MB synthetic work, against a naive splitter that cuts
 // at the last space before the limit (no escaping, no emphasis, no boundary preference). Medians of RUNS,
 // after one warm-up run.
+import { libraryDirOf } from '../src/config.js';
 import { loadLibrary } from '../src/library/load.js';
 import type { Block, Work } from '../src/library/model.js';
 import { chapterText } from '../src/reading/chapter-text.js';
@@ -101,6 +102,6 @@ function report(name: string, works: readonly Work[]): void {
   console.log(`  ratio to naive: time x${(seconds / naiveSeconds).toFixed(1)}, pages x${(pages.length / naive[0]!.pages).toFixed(3)}`);
 }
 
-const library = await loadLibrary(process.env.LIBRARY_DIR ?? 'seeds');
+const library = await loadLibrary(libraryDirOf());
 report(`library (${library.works.length} works)`, library.works);
 report('synthetic', [syntheticWork(SYNTHETIC_BYTES)]);

@@ -1,5 +1,6 @@
 // `npm run library`: what the bot would serve from LIBRARY_DIR, and which files it would skip and why.
 import 'dotenv/config';
+import { libraryDirOf } from '../src/config.js';
 import { loadLibrary } from '../src/library/load.js';
 import type { Work } from '../src/library/model.js';
 import { countWords } from '../src/library/stats.js';
@@ -21,7 +22,7 @@ function table(rows: readonly string[][]): string {
   return [line(all[0]!), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
 
-const dir = process.env.LIBRARY_DIR ?? 'seeds';
+const dir = libraryDirOf();
 const { works, skipped } = await loadLibrary(dir);
 if (works.length === 0) console.log(`The library in ${dir} is empty: no works to serve.`);
 else console.log(`${works.length} works in ${dir}\n\n${table(works.map(row))}`);

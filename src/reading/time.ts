@@ -1,5 +1,5 @@
 // Reading time. 230 words per minute: a little under the 238 (non-fiction) to 260 (fiction) words per
-// minute Brysbaert (2019) found for adults reading silently, so estimates err towards "more time".
+// minute adults read silently, so estimates err towards "more time".
 import { memoize } from '../util/memo.js';
 import { countBetween } from '../util/sorted-search.js';
 import { wordStarts } from '../util/words.js';

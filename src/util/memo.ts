@@ -1,6 +1,6 @@
 /**
  * `compute`, remembered per key object for as long as the key lives. The key must not change once passed:
- * works and chapter texts are built once and only read after (README "Layout").
+ * the library builds each work once (src/library/load.ts) and everything after only reads it.
  */
 export function memoize<K extends object, V>(compute: (key: K) => V): (key: K) => V {
   const results = new WeakMap<K, V>();
