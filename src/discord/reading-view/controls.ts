@@ -1,7 +1,7 @@
 // The controls of a reading: Previous, Next and Start reading (kind `page`), the chapter picker (`chapter`),
 // and Open (`open`), which opens a reading at a place for whoever clicks (excerpts, and others' clicks).
 // Only the reader who opened a message turns its pages; anyone else is offered their own copy.
-import { ButtonBuilder, ButtonStyle, ComponentType, MessageFlags, StringSelectMenuBuilder, ActionRowBuilder, type Message } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, MessageFlags, StringSelectMenuBuilder, type Message } from 'discord.js';
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { gateFor } from '../../rating-gate/interaction.js';
