@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Block, Library, Work } from '../../src/library/model.js';
 
-export const FIXTURES = new URL('./formats/fixtures/', import.meta.url).pathname;
+const FIXTURES = new URL('./formats/fixtures/', import.meta.url).pathname;
 
 /** A fresh temp folder for a test's library; removed by the returned cleanup. */
 export async function tempLibrary(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
@@ -14,7 +14,7 @@ export async function tempLibrary(): Promise<{ dir: string; cleanup: () => Promi
 }
 
 /** Loads a library made of the named fixture files only. */
-export async function loadFixtures(...names: string[]): Promise<Library> {
+async function loadFixtures(...names: string[]): Promise<Library> {
   const { dir, cleanup } = await tempLibrary();
   try {
     for (const name of names) await copyFile(join(FIXTURES, name), join(dir, name));
