@@ -19,7 +19,7 @@ async function tinySparkSentences(): Promise<string[]> {
 }
 
 describe('deploy-commands', () => {
-  it('registers the five commands of the spec globally, with autocomplete on every work option', () => {
+  it('registers the five commands the README lists, globally, with autocomplete on every work option', () => {
     const commands = e2e.emu.commands();
     expect(commands.map((c) => c['name']).sort()).toEqual(['excerpt', 'progress', 'read', 'resume', 'works']);
     const workOptions = commands.flatMap((c) => (c['options'] as { name: string; autocomplete?: boolean }[] | undefined) ?? []).filter((o) => o.name === 'work');
