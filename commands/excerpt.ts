@@ -1,9 +1,9 @@
 // /excerpt [work]: a random passage, with a button that opens a reading there for whoever clicks it.
-import { ActionRowBuilder, EmbedBuilder, type BaseMessageOptions, type ButtonBuilder } from 'discord.js';
+import { ActionRowBuilder, type BaseMessageOptions, type ButtonBuilder } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import { openButton } from '../src/discord/reading-view/controls.js';
 import { UserError } from '../src/discord/user-error.js';
-import { byline, RATING_COLORS, truncate } from '../src/discord/work-embed.js';
+import { truncate, workEmbed } from '../src/discord/work-embed.js';
 import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-option.js';
 import { gateFor } from '../src/rating-gate/interaction.js';
 import { excerptMarkdown, pickExcerpt, type Excerpt } from '../src/reading/excerpt.js';
@@ -25,10 +25,7 @@ export const excerpt: Command = {
 function renderExcerpt(excerpt: Excerpt): BaseMessageOptions {
   const { work, chapterIndex, start } = excerpt;
   const chapter = work.chapters[chapterIndex]!;
-  const embed = new EmbedBuilder()
-    .setColor(RATING_COLORS[work.meta.rating])
-    .setAuthor({ name: truncate(byline(work), 256) })
-    .setDescription(excerptMarkdown(excerpt));
+  const embed = workEmbed(work).setDescription(excerptMarkdown(excerpt));
   // A one-shot's only chapter bears the work's title, which the author line already shows.
   if (work.chapters.length > 1) embed.setFooter({ text: truncate(`From ${chapter.title}`, 2048) });
   const readOn = openButton.build({ workId: work.id, chapter: chapterIndex, offset: start }, 'Read from here');

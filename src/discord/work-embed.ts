@@ -1,8 +1,9 @@
 // What every message about a work shares: its rating's colour, its byline, and Discord's length limits.
+import { EmbedBuilder } from 'discord.js';
 import type { Rating, Work } from '../library/model.js';
 
 /** AO3's rating colours, so a reader knows the rating of a page at a glance. */
-export const RATING_COLORS: Record<Rating, number> = {
+const RATING_COLORS: Record<Rating, number> = {
   'General Audiences': 0x77a100,
   'Teen And Up Audiences': 0xe8d405,
   Mature: 0xde7e00,
@@ -16,6 +17,11 @@ export function truncate(text: string, limit: number): string {
   return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join('')}…`;
 }
 
-export function byline(work: Work): string {
+function byline(work: Work): string {
   return `${work.meta.title} by ${work.meta.author ?? 'an unknown author'}`;
+}
+
+/** An embed about a work: its rating's colour and its byline; the caller adds the rest. */
+export function workEmbed(work: Work): EmbedBuilder {
+  return new EmbedBuilder().setColor(RATING_COLORS[work.meta.rating]).setAuthor({ name: truncate(byline(work), 256) });
 }

@@ -1,11 +1,11 @@
 // The reading message (README "The commands"): the page's text in an embed description, the facts a reader
 // wants around it, Previous/Next and a chapter picker; and the archive-warnings screen before a first page.
-import { ActionRowBuilder, EmbedBuilder, escapeMarkdown, type BaseMessageOptions, type ButtonBuilder, type StringSelectMenuBuilder } from 'discord.js';
+import { ActionRowBuilder, escapeMarkdown, type BaseMessageOptions, type ButtonBuilder, type StringSelectMenuBuilder } from 'discord.js';
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { nextPlace, previousPlace, type PageAt } from '../../reading/navigation.js';
 import { minutesLeftInChapter, percentOfWork } from '../../reading/positions.js';
-import { byline, RATING_COLORS, truncate } from '../work-embed.js';
+import { truncate, workEmbed } from '../work-embed.js';
 import { chapterPicker, pageButton } from './controls.js';
 
 export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessageOptions {
@@ -15,9 +15,7 @@ export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessag
     `${percentOfWork(work, at.chapter, at.page.end)}% of the work`,
     `about ${minutesLeftInChapter(work, at.chapter, at.page.start)} min left in this chapter`,
   ];
-  const embed = new EmbedBuilder()
-    .setColor(RATING_COLORS[work.meta.rating])
-    .setAuthor({ name: truncate(byline(work), 256) })
+  const embed = workEmbed(work)
     .setDescription(at.page.body)
     .setFooter({ text: facts.join(' · ') });
   // A one-shot's only chapter is titled after the work, which the author line already shows.
@@ -36,9 +34,7 @@ export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessag
 
 /** Shown before the first page of a work that carries archive warnings. */
 export function renderWarnings(work: Work, place: Place, readerId: string): BaseMessageOptions {
-  const embed = new EmbedBuilder()
-    .setColor(RATING_COLORS[work.meta.rating])
-    .setAuthor({ name: truncate(byline(work), 256) })
+  const embed = workEmbed(work)
     .setTitle('Before you start')
     .setDescription(
       truncate(
