@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
-import { DiscordAPIError, HTTPError } from 'discord.js';
-import { describe, expect, it } from 'vitest';
+import { DiscordAPIError, HTTPError, RESTEvents } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '../src/log.js';
+import { pageAt } from '../src/reading/navigation.js';
+import { startE2E, type E2E } from './e2e/world.js';
 
 const TOKEN = 'MTAxMDEwMTAxMDEwMTAxMDEw.GaBcDe.abcdefghijklmnopqrstuvwxyz0123456789AB';
 /** Shaped like Discord's: an interaction token is long base64url, a webhook token 68 characters. */
@@ -60,5 +62,63 @@ describe('logs', () => {
     expect(text()).not.toContain('lamps');
     expect(text()).not.toContain(INTERACTION_TOKEN);
     expect(text()).not.toContain(WEBHOOK_TOKEN);
+  });
+});
+
+describe('a reading Discord refuses, logged at LOG_LEVEL=trace', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E({ logLevel: 'trace' });
+  });
+  afterAll(() => e2e?.close());
+
+  /** The log lines written while `act` ran, and the failure the router logged among them. */
+  async function logsOf<T>(act: () => Promise<T>) {
+    const from = e2e.bot.logs.length;
+    const result = await act();
+    const text = e2e.bot.logs.slice(from).join('');
+    const lines = e2e.bot.logs.slice(from).map((line) => JSON.parse(line) as { msg: string; err?: Record<string, unknown> });
+    return { result, text, failure: lines.find((line) => line.msg === 'interaction failed')?.err };
+  }
+
+  /** A stretch of the first page's words, as it would appear in a log line if the page were logged. */
+  function firstPageWords(workId: string): string {
+    const page = pageAt(e2e.bot.catalog.byId(workId)!, { chapter: 0, offset: 0 }).page.body;
+    return /[A-Za-z][A-Za-z ,]{30,}/.exec(page)![0];
+  }
+
+  it('gives a page reply refused as too late with its status and code, and neither the interaction token nor the page', async () => {
+    const { emu } = e2e;
+    const reader = e2e.reader('Dana');
+    const { result, text, failure } = await logsOf(() => {
+      const answered = emu.slash(reader, emu.world.channels.general, 'read', { work: 'one step' });
+      // The interaction was dispatched; by the time the bot answers it is 5 s old, past Discord's 3 s.
+      emu.advanceTime(5_000);
+      return answered;
+    });
+    expect(failure).toMatchObject({ status: 404, code: 10062, method: 'POST', requestBody: { bytes: expect.any(Number) } });
+    expect(failure?.['url']).toContain(`/interactions/${result.id}/[redacted]/callback`);
+    expect(text).not.toContain(result.token);
+    expect(text).not.toContain(firstPageWords('one-step-at-a-time'));
+    expect(emu.takeViolations().map((v) => v.kind)).toEqual(['late-response', 'late-response']);
+  });
+
+  it('gives an edit refused after the token expired with its status and code, and neither the webhook token nor the page', async () => {
+    const { emu, bot } = e2e;
+    const reader = e2e.reader('Erin');
+    // Long Night's first page comes after a deferral, by editing the reply through the interaction's
+    // webhook; the token's 15 minutes pass between the two.
+    const expire = (request: { path: string }) => {
+      if (request.path.endsWith('/callback')) emu.advanceTime(16 * 60_000);
+    };
+    bot.client.rest.on(RESTEvents.Response, expire);
+    onTestFinished(() => void bot.client.rest.off(RESTEvents.Response, expire));
+    const { result, text, failure } = await logsOf(() => emu.slash(reader, emu.world.channels.general, 'read', { work: 'long night' }));
+    expect(result.callback?.type).toBe(5);
+    expect(failure).toMatchObject({ status: 401, code: 50027, method: 'PATCH', requestBody: { bytes: expect.any(Number) } });
+    expect(failure?.['url']).toContain(`/webhooks/${emu.world.application.id}/[redacted]/messages/%40original`);
+    expect(text).not.toContain(result.token);
+    expect(text).not.toContain(firstPageWords('long-night'));
+    expect(emu.takeViolations().map((v) => v.kind)).toEqual(['unknown-interaction', 'unknown-interaction']);
   });
 });

@@ -5,6 +5,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { steppingClock } from '../support/clock.js';
+import type { LogLevel } from '../../src/config.js';
 import { startEmulator, type ApiUser, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
 import { mulberry32 } from '../support/seeded-random.js';
 import { startStoryBot, type StoryBot } from '../support/story-bot.js';
@@ -24,14 +25,18 @@ export interface E2E {
 
 let readers = 0;
 
-export async function startE2E(): Promise<E2E> {
+/** `logLevel` is the bot's LOG_LEVEL; debug unless a test asks for another. */
+export async function startE2E(options: { logLevel?: LogLevel } = {}): Promise<E2E> {
   const dir = await mkdtemp(join(tmpdir(), 'story-e2e-'));
   const library = join(dir, 'library');
   await cp('seeds', library, { recursive: true });
   await cp(join(import.meta.dirname, 'fixtures'), library, { recursive: true });
   await writeFile(join(library, 'long-night.txt'), longWork());
   await writeFile(join(library, 'long-night.meta.json'), JSON.stringify({ rating: 'General Audiences', warnings: [] }));
-  const env = { LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}` };
+  const env = {
+    LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
+    ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
+  };
   const emu = await startEmulator();
   let random = mulberry32(1);
   const inject = { random: () => random(), now: steppingClock() };
