@@ -1,5 +1,6 @@
 // The reading message (README "The commands"): the page's text in an embed description, the facts a reader
-// wants around it, Previous/Next and a chapter picker; and the archive-warnings screen before a first page.
+// wants around it, Previous/Next and a chapter picker; the rating and archive warnings above a first page,
+// or the archive-warnings screen before it.
 import { ActionRowBuilder, escapeMarkdown, type BaseMessageOptions, type ButtonBuilder, type StringSelectMenuBuilder } from 'discord.js';
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
@@ -8,7 +9,8 @@ import { minutesLeftInChapter, percentOfWork } from '../../reading/positions.js'
 import { truncate, workEmbed } from '../work-embed.js';
 import { chapterPicker, pageButton } from './controls.js';
 
-export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessageOptions {
+/** `firstPage`: the reader's first page of the work, which carries its rating and warnings above it. */
+export function renderPage(work: Work, at: PageAt, readerId: string, firstPage = false): BaseMessageOptions {
   const chapter = work.chapters[at.chapter]!;
   const facts = [
     `Page ${at.index + 1}/${at.pageCount}`,
@@ -25,14 +27,24 @@ export function renderPage(work: Work, at: PageAt, readerId: string): BaseMessag
     pageButton.build({ move: 'previous', ...here }, previousPlace(work, at) === undefined),
     pageButton.build({ move: 'next', ...here }, nextPlace(work, at) === undefined),
   );
-  if (work.chapters.length === 1) return { embeds: [embed], components: [navigation] };
+  // Always set, so that turning the page clears the line from the message it updates.
+  const content = firstPage ? ratingAndWarnings(work) : '';
+  if (work.chapters.length === 1) return { content, embeds: [embed], components: [navigation] };
   const picker = new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
     chapterPicker.build({ workId: work.id, readerId }, work, at.chapter),
   );
-  return { embeds: [embed], components: [navigation, picker] };
+  return { content, embeds: [embed], components: [navigation, picker] };
 }
 
-/** Shown before the first page of a work that carries archive warnings. */
+/** One line: the rating, and the archive warnings if the work has any (a work with none shows its rating only). */
+function ratingAndWarnings(work: Work): string {
+  const { rating, warnings } = work.meta;
+  const label = warnings.length === 1 ? 'Archive warning' : 'Archive warnings';
+  const parts = [`**Rating:** ${rating}`, ...(warnings.length > 0 ? [`**${label}:** ${warnings.map((w) => escapeMarkdown(w)).join(', ')}`] : [])];
+  return truncate(parts.join(' · '), 2000);
+}
+
+/** Shown before the first page of a work with an archive warning that warns. */
 export function renderWarnings(work: Work, place: Place, readerId: string): BaseMessageOptions {
   const embed = workEmbed(work)
     .setTitle('Before you start')
