@@ -32,13 +32,14 @@ type SerializedError = Record<string, unknown>;
 /** pino's error serializer, with discord.js's `requestBody` (DiscordAPIError, HTTPError) given as its size. */
 function serializeError(err: unknown): unknown {
   const serialized = pino.stdSerializers.err(err as Error) as unknown;
-  return typeof serialized === 'object' && serialized !== null && serialized !== err ? measureBodies(serialized as SerializedError) : serialized;
+  // Anything but an error comes back as it was; an error comes back as a new object, safe to change.
+  return serialized === err ? err : measureBodies(serialized as SerializedError);
 }
 
 function measureBodies(serialized: SerializedError): SerializedError {
   if ('requestBody' in serialized) serialized['requestBody'] = bodySize(serialized['requestBody']);
   const inner = serialized['aggregateErrors'];
-  if (Array.isArray(inner)) serialized['aggregateErrors'] = inner.map((e: unknown) => (typeof e === 'object' && e ? measureBodies(e as SerializedError) : e));
+  if (Array.isArray(inner)) serialized['aggregateErrors'] = inner.map((e: SerializedError) => measureBodies(e));
   return serialized;
 }
 
