@@ -1,41 +1,86 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { SkippedFile } from './model.js';
 import { UnreadableWork } from './unreadable.js';
 
 const SIZE_LIMIT = 64 * 1024 * 1024;
 
-/** Every entry under the library folder, as sorted paths relative to it; hidden entries are not works. */
-export async function listLibrary(dir: string, under = ''): Promise<string[]> {
+/** What the library folder holds: work and sidecar paths relative to it, sorted, and the subfolders that could not be listed. */
+export interface Listing {
+  files: string[];
+  unreadableFolders: SkippedFile[];
+  /** The folder itself does not exist (a typo in LIBRARY_DIR, an unmounted volume), which is not the same as empty. */
+  missing: boolean;
+}
+
+/** Every entry under the library folder; hidden entries are not works. A subfolder that cannot be listed is named, not fatal. */
+export async function listLibrary(dir: string): Promise<Listing> {
+  const listing: Listing = { files: [], unreadableFolders: [], missing: false };
+  try {
+    await listFolder(dir, '', listing);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    listing.missing = true;
+  }
+  listing.files.sort(compareFiles);
+  return listing;
+}
+
+async function listFolder(dir: string, under: string, listing: Listing): Promise<void> {
   let entries;
   try {
     entries = await readdir(join(dir, under), { withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && under === '') return [];
-    throw error;
+    if (under === '') throw error;
+    listing.unreadableFolders.push({ file: `${under}/`, reason: `folder ${describe(error as NodeJS.ErrnoException)} (its works were not loaded)` });
+    return;
   }
-  const files: string[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = under === '' ? entry.name : `${under}/${entry.name}`;
-    if (entry.isDirectory()) files.push(...(await listLibrary(dir, path)));
-    else files.push(path);
+    if (entry.isDirectory()) await listFolder(dir, path, listing);
+    else listing.files.push(path);
   }
-  return files.sort(compareFiles);
 }
 
 export function compareFiles(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The library folder's real path: a file is a work only when its own real path lies inside it. */
+export function realLibraryDir(dir: string): Promise<string> {
+  return realpath(dir);
+}
+
+/**
+ * The real path of a file in the library, following links; a link leading out of the folder (to a `.env`,
+ * say) is refused before anything is read through it. Undefined when nothing is there.
+ */
+export async function realPathInside(libraryDir: string, path: string): Promise<string | undefined> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UnreadableWork(describe(error as NodeJS.ErrnoException));
+  }
+  if (!real.startsWith(libraryDir.endsWith(sep) ? libraryDir : libraryDir + sep)) {
+    throw new UnreadableWork('skipped: a link to a file outside the library folder');
+  }
+  return real;
+}
+
 /** A work file's bytes, or the reason a person can act on when it cannot be read as a file. */
-export async function readWorkFile(path: string): Promise<Uint8Array> {
-  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-    throw new UnreadableWork(error.code === 'ENOENT' ? 'cannot be read: a link whose target does not exist' : describe(error));
+export async function readWorkFile(libraryDir: string, path: string): Promise<Uint8Array> {
+  const real = await realPathInside(libraryDir, path);
+  if (real === undefined) throw new UnreadableWork('cannot be read: a link whose target does not exist');
+  const info = await stat(real).catch((error: NodeJS.ErrnoException) => {
+    throw new UnreadableWork(describe(error));
   });
   if (info.isDirectory()) throw new UnreadableWork('cannot be read: a link to a folder (links to folders are not followed)');
   if (!info.isFile()) throw new UnreadableWork('cannot be read: not a regular file (a pipe, socket or device)');
   if (info.size > SIZE_LIMIT) throw new UnreadableWork(`too large to be a story (${Math.round(info.size / 2 ** 20)} MB; the limit is 64 MB)`);
-  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+  return readFile(real).catch((error: NodeJS.ErrnoException) => {
     throw new UnreadableWork(describe(error));
   });
 }

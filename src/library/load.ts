@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { compareFiles, listLibrary, readWorkFile } from './files.js';
+import { compareFiles, listLibrary, readWorkFile, realLibraryDir } from './files.js';
 import { parseWork } from './formats/registry.js';
 import { mergeMeta } from './meta.js';
 import type { Library, SkippedFile, Work, WorkMeta } from './model.js';
@@ -13,25 +13,28 @@ type Parsed = { file: string; parsed: ReturnType<typeof parseWork>; meta: WorkMe
 type Loaded = Parsed | SkippedFile;
 
 /**
- * Every work in the folder, sorted by title, and every file that could not become one, sorted by name,
- * with the reason. A missing or empty folder is an empty library; the caller says so.
+ * Every work in the folder, sorted by title, and every file (or subfolder) that could not become one, sorted
+ * by name, with the reason. An empty folder is an empty library and a missing one says `missing`; the caller
+ * says so.
  */
 export async function loadLibrary(dir: string): Promise<Library> {
-  const files = await listLibrary(dir);
+  const { files, unreadableFolders, missing } = await listLibrary(dir);
+  if (missing) return { works: [], skipped: [], warnings: [], missing };
+  const root = await realLibraryDir(dir);
   const workFiles = files.filter((file) => !isSidecar(file));
-  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, file));
+  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, root, file));
   const parsed = loaded.filter((entry) => 'parsed' in entry);
   const ids = uniqueSlugs(parsed.map((entry) => entry.meta.title));
   const works = parsed.map((entry, index) => toWork(entry, ids[index]!)).sort(byTitle);
-  const skipped = [...loaded.filter((entry) => 'reason' in entry), ...orphanSidecars(files, workFiles)];
-  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)) };
+  const skipped = [...loaded.filter((entry) => 'reason' in entry), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
+  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings: [], missing };
 }
 
-async function loadFile(dir: string, file: string): Promise<Loaded> {
+async function loadFile(dir: string, root: string, file: string): Promise<Loaded> {
   try {
-    const parsed = parseWork(file, await readWorkFile(join(dir, file)));
+    const parsed = parseWork(file, await readWorkFile(root, join(dir, file)));
     const sidecar = sidecarFor(file);
-    const meta = mergeMeta(parsed.meta, await readSidecar(join(dir, sidecar), sidecar), titleFromFileName(file));
+    const meta = mergeMeta(parsed.meta, await readSidecar(root, join(dir, sidecar), sidecar), titleFromFileName(file));
     return { file, parsed, meta };
   } catch (error) {
     const reason = error instanceof UnreadableWork ? error.message : `could not be parsed (${(error as Error).message})`;

@@ -75,7 +75,17 @@ export interface SkippedFile {
   reason: string;
 }
 
+/** Something about a work that loaded which its operator should know (README "The library"). */
+export interface LoadWarning {
+  file: string;
+  warning: string;
+}
+
 export interface Library {
   works: Work[];
+  /** Files that did not load, and subfolders that could not be listed (named with a trailing `/`). */
   skipped: SkippedFile[];
+  warnings: LoadWarning[];
+  /** LIBRARY_DIR does not exist: an empty library for a reason the operator must fix. */
+  missing: boolean;
 }

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { realPathInside } from './files.js';
 import { validateMeta } from './meta.js';
 import type { WorkMeta } from './model.js';
 import { UnreadableWork } from './unreadable.js';
@@ -16,12 +17,18 @@ export function sidecarFor(file: string): string {
   return (dot > slash + 1 ? file.slice(0, dot) : file) + SIDECAR_SUFFIX;
 }
 
-/** The sidecar's metadata, `{}` when there is none; a broken one makes its work unreadable. */
-export async function readSidecar(path: string, name: string): Promise<Partial<WorkMeta>> {
+/**
+ * The sidecar's metadata, `{}` when there is none; a broken one makes its work unreadable. Like a work, it is
+ * read only when its real path is inside the library folder: JSON.parse's message would quote an outside file.
+ */
+export async function readSidecar(libraryDir: string, path: string, name: string): Promise<Partial<WorkMeta>> {
   let source: string;
   try {
-    source = await readFile(path, 'utf8');
+    const real = await realPathInside(libraryDir, path);
+    if (real === undefined) return {};
+    source = await readFile(real, 'utf8');
   } catch (error) {
+    if (error instanceof UnreadableWork) throw new UnreadableWork(`sidecar ${name} ${error.message}`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw new UnreadableWork(`sidecar ${name} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }

@@ -1,11 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import { slugify } from '../../src/library/slug.js';
 import { tempLibrary } from './temp-library.js';
+
+const PRINT_LIBRARY = new URL('./print-library.ts', import.meta.url).pathname;
 
 const STORY = 'A Title\n\nA first paragraph.\n\nA second one.\n';
 
@@ -20,9 +22,12 @@ const put = (name: string, content: string | Uint8Array) => writeFile(join(dir, 
 const reasonFor = async (name: string) => (await loadLibrary(dir)).skipped.find((skip) => skip.file === name)?.reason;
 
 describe('a library folder', () => {
-  it('loads as an empty library when it is empty or missing', async () => {
-    expect(await loadLibrary(dir)).toEqual({ works: [], skipped: [] });
-    expect(await loadLibrary(join(dir, 'missing'))).toEqual({ works: [], skipped: [] });
+  it('that is empty loads as an empty library', async () => {
+    expect(await loadLibrary(dir)).toEqual({ works: [], skipped: [], warnings: [], missing: false });
+  });
+
+  it('that does not exist is reported as missing, not as empty', async () => {
+    expect(await loadLibrary(join(dir, 'missing'))).toEqual({ works: [], skipped: [], warnings: [], missing: true });
   });
 
   it('skips unreadable files with a clear reason and loads the others', async () => {
@@ -61,6 +66,74 @@ describe('a library folder', () => {
     const { works, skipped } = await loadLibrary(dir);
     expect(works.map((work) => work.file)).toEqual(['fandom/deep.txt']);
     expect(skipped).toEqual([]);
+  });
+});
+
+describe('a link in the library folder', () => {
+  it('to a file outside the folder is skipped, so an outside .env is never read as a page', async () => {
+    const outside = await tempLibrary();
+    try {
+      await writeFile(join(outside.dir, '.env'), 'DISCORD_TOKEN=secret\n');
+      await symlink(join(outside.dir, '.env'), join(dir, 'story.txt'));
+      await put('good.txt', STORY);
+      const { works, skipped } = await loadLibrary(dir);
+      expect(works.map((work) => work.file)).toEqual(['good.txt']);
+      expect(skipped).toEqual([{ file: 'story.txt', reason: 'skipped: a link to a file outside the library folder' }]);
+    } finally {
+      await outside.cleanup();
+    }
+  });
+
+  it('as a sidecar to a file outside the folder is not read either', async () => {
+    const outside = await tempLibrary();
+    try {
+      await writeFile(join(outside.dir, 'secret.env'), 'DISCORD_TOKEN=secret\n');
+      await put('story.txt', STORY);
+      await symlink(join(outside.dir, 'secret.env'), join(dir, 'story.meta.json'));
+      const { skipped } = await loadLibrary(dir);
+      expect(skipped).toEqual([{ file: 'story.txt', reason: 'sidecar story.meta.json skipped: a link to a file outside the library folder' }]);
+      expect(JSON.stringify(skipped)).not.toContain('secret');
+    } finally {
+      await outside.cleanup();
+    }
+  });
+
+  it('to a file inside the folder is read, even through a link to the folder itself', async () => {
+    await mkdir(join(dir, 'real'));
+    await put('real/story.txt', STORY);
+    await symlink(join(dir, 'real', 'story.txt'), join(dir, 'linked.txt'));
+    await symlink('real/story.txt', join(dir, 'relative.txt'));
+    const viaLink = `${dir}-link`;
+    await symlink(dir, viaLink);
+    try {
+      const { works, skipped } = await loadLibrary(viaLink);
+      expect(skipped).toEqual([]);
+      expect(works.map((work) => work.file).sort()).toEqual(['linked.txt', 'real/story.txt', 'relative.txt']);
+    } finally {
+      await rm(viaLink);
+    }
+  });
+});
+
+describe('a subfolder that cannot be read', () => {
+  // Root reads any folder whatever its mode, so when the tests run as root the listing runs as `nobody`.
+  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+  it('is skipped and named with the reason, and the rest load', async () => {
+    await put('good.txt', STORY);
+    await mkdir(join(dir, 'locked'));
+    await put('locked/hidden.txt', STORY);
+    await chmod(join(dir, 'locked'), 0o000);
+    await chmod(dir, 0o755);
+    let output: string;
+    try {
+      output = execFileSync(process.execPath, ['--import', 'tsx', PRINT_LIBRARY, dir], { ...asUser, encoding: 'utf8' });
+    } finally {
+      await chmod(join(dir, 'locked'), 0o755);
+    }
+    const { works, skipped } = JSON.parse(output) as { works: Array<{ file: string }>; skipped: unknown[] };
+    expect(works.map((work) => work.file)).toEqual(['good.txt']);
+    expect(skipped).toEqual([{ file: 'locked/', reason: 'folder cannot be read: permission denied (its works were not loaded)' }]);
   });
 });
 
