@@ -38,3 +38,18 @@ export function prose(words: number, seed = 1): string {
   }
   return out.join(' ');
 }
+
+/** A three-chapter work with emphasis in every paragraph, scene breaks and an epigraph. */
+export function emphasisedWork(): Work {
+  const chapter = (seed: number) =>
+    Array.from({ length: 24 }, (_, i) => {
+      if (i % 9 === 8) return sceneBreak;
+      const text = prose(60 + ((i * 37 + seed) % 140), seed * 100 + i);
+      const firstSpace = text.indexOf(' ');
+      return paragraph(text, [
+        { start: 0, end: text.length, style: i % 2 === 0 ? 'italic' : 'bold' },
+        { start: firstSpace + 1, end: text.indexOf(' ', firstSpace + 1), style: 'underline' },
+      ]);
+    });
+  return workOf([chapter(1), chapter(2), chapter(3)], { epigraph: ['A tiny spark can set a great forest on fire', 'James 3:5'] });
+}

@@ -6,22 +6,7 @@ import { hasPages, PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Pag
 import { sentenceRanges } from '../../src/reading/sentences.js';
 import { unrenderPage } from '../support/unrender.js';
 import { foundingWorks } from './founding-works.js';
-import { paragraph, prose, sceneBreak, workOf } from './fixtures.js';
-
-/** A three-chapter work with emphasis in every paragraph, scene breaks and an epigraph. */
-function emphasisedWork(): Work {
-  const chapter = (seed: number) =>
-    Array.from({ length: 24 }, (_, i) => {
-      if (i % 9 === 8) return sceneBreak;
-      const text = prose(60 + ((i * 37 + seed) % 140), seed * 100 + i);
-      const firstSpace = text.indexOf(' ');
-      return paragraph(text, [
-        { start: 0, end: text.length, style: i % 2 === 0 ? 'italic' : 'bold' },
-        { start: firstSpace + 1, end: text.indexOf(' ', firstSpace + 1), style: 'underline' },
-      ]);
-    });
-  return workOf([chapter(1), chapter(2), chapter(3)], { epigraph: ['A tiny spark can set a great forest on fire', 'James 3:5'] });
-}
+import { emphasisedWork, paragraph, prose, sceneBreak, workOf } from './fixtures.js';
 
 function expectReadableChapter(work: Work, chapterIndex: number, pages: Page[]): void {
   expect(pages.map((page) => unrenderPage(page.body)).join('')).toBe(chapterText(work, chapterIndex).text);

@@ -1,0 +1,58 @@
+// Reference copy of src/reading/graphemes.ts as of f92bef3 (the paginator before issue 11 part 4), for paginate.reference.test.ts only.
+// Grapheme boundaries, so no cut splits a surrogate pair, an emoji ZWJ sequence, a flag or a letter from its
+// accents. Intl.Segmenter is exact but slow, so it runs only on short windows.
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Grapheme boundaries in (from, to], given that `from` is one. A boundary depends on the characters before it
+ * and on the one after it, never on more, so a window reaching one code point past `to` decides them all.
+ */
+export function graphemeBoundaries(text: string, from: number, to: number): number[] {
+  const windowEnd = Math.min(text.length, to + 2);
+  const boundaries: number[] = [];
+  for (const { index, segment } of segmenter.segment(text.slice(from, windowEnd))) {
+    const end = from + index + segment.length;
+    if (end <= to && (end < windowEnd || windowEnd === text.length)) boundaries.push(end);
+  }
+  return boundaries;
+}
+
+/** The last code point boundary at or before `to`: the cut of last resort, inside a grapheme longer than a page. */
+export function codePointBoundary(text: string, to: number): number {
+  const code = text.charCodeAt(to - 1);
+  return code >= 0xd800 && code <= 0xdbff && to < text.length ? to - 1 : to;
+}
+
+/**
+ * Characters that join the one before them into a grapheme (GB9, GB9a: Extend, ZWJ, SpacingMark, which
+ * includes Thai and Lao sara am), and the Prepend characters that join the one after them (GB9b). They only
+ * flag where the exact, slower segmenter must decide.
+ */
+const JOINS_PREVIOUS = /[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\u200C\u200D\u0E33\u0EB3]/uy;
+const JOINS_NEXT =
+  /[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u{110BD}\u{110CD}\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]/uy;
+
+/**
+ * Whether a word may start at `at`, just after a space: `at` must be a grapheme boundary and the grapheme
+ * before it only whitespace (a combining mark after a space, or an Arabic number sign before one, glue them).
+ */
+export function startsWordAfterSpace(text: string, at: number): boolean {
+  let from = Math.max(0, at - 2);
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
+  if (!matchesAt(JOINS_PREVIOUS, text, at) && (at < 2 || !matchesAt(JOINS_NEXT, text, from))) return true;
+  for (const { index, segment } of segmenter.segment(text.slice(from, at + 2))) {
+    if (from + index + segment.length === at) return /^\s+$/u.test(segment);
+    if (from + index + segment.length > at) return false;
+  }
+  return false;
+}
+
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
