@@ -23,9 +23,16 @@ function table(rows: readonly string[][]): string {
 }
 
 const dir = libraryDirOf();
-const { works, skipped } = await loadLibrary(dir);
-if (works.length === 0) console.log(`The library in ${dir} is empty: no works to serve.`);
+const { works, skipped, warnings, missing } = await loadLibrary(dir);
+if (missing) {
+  console.log(`There is no folder ${dir}: set LIBRARY_DIR to the library's folder.`);
+  process.exitCode = 1;
+} else if (works.length === 0) console.log(`The library in ${dir} is empty: no works to serve.`);
 else console.log(`${works.length} works in ${dir}\n\n${table(works.map(row))}`);
+if (warnings.length > 0) {
+  console.log(`\nWarnings (${warnings.length}):`);
+  for (const { file, warning } of warnings) console.log(`  ${file}: ${warning}`);
+}
 if (skipped.length > 0) {
   console.log(`\nSkipped ${skipped.length} file(s):`);
   for (const { file, reason } of skipped) console.log(`  ${file}: ${reason}`);

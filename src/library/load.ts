@@ -1,15 +1,15 @@
 import { join } from 'node:path';
 import { compareFiles, listLibrary, readWorkFile, realLibraryDir } from './files.js';
 import { parseWork } from './formats/registry.js';
-import { mergeMeta } from './meta.js';
-import type { Library, SkippedFile, Work, WorkMeta } from './model.js';
+import { loweredRating, mergeMeta } from './meta.js';
+import type { Library, LoadWarning, SkippedFile, Work, WorkMeta } from './model.js';
 import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
 import { uniqueSlugs } from './slug.js';
 import { UnreadableWork } from './unreadable.js';
 
 const CONCURRENT_READS = 8;
 
-type Parsed = { file: string; parsed: ReturnType<typeof parseWork>; meta: WorkMeta };
+type Parsed = { file: string; parsed: ReturnType<typeof parseWork>; meta: WorkMeta; warnings: LoadWarning[] };
 type Loaded = Parsed | SkippedFile;
 
 /**
@@ -27,15 +27,19 @@ export async function loadLibrary(dir: string): Promise<Library> {
   const ids = uniqueSlugs(parsed.map((entry) => entry.meta.title));
   const works = parsed.map((entry, index) => toWork(entry, ids[index]!)).sort(byTitle);
   const skipped = [...loaded.filter((entry) => 'reason' in entry), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
-  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings: [], missing };
+  const warnings = parsed.flatMap((entry) => entry.warnings);
+  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing };
 }
 
 async function loadFile(dir: string, root: string, file: string): Promise<Loaded> {
   try {
     const parsed = parseWork(file, await readWorkFile(root, join(dir, file)));
     const sidecar = sidecarFor(file);
-    const meta = mergeMeta(parsed.meta, await readSidecar(root, join(dir, sidecar), sidecar), titleFromFileName(file));
-    return { file, parsed, meta };
+    const fromSidecar = await readSidecar(root, join(dir, sidecar), sidecar);
+    const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));
+    const lowered = loweredRating(parsed.meta, fromSidecar);
+    const warning = lowered && `sidecar ${sidecar} rates it ${lowered.sidecar}, lower than the file's own ${lowered.file}; the sidecar wins`;
+    return { file, parsed, meta, warnings: warning ? [{ file, warning }] : [] };
   } catch (error) {
     const reason = error instanceof UnreadableWork ? error.message : `could not be parsed (${(error as Error).message})`;
     return { file, reason };

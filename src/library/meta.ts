@@ -67,3 +67,18 @@ export function mergeMeta(fromFile: Partial<WorkMeta>, sidecar: Partial<WorkMeta
   }
   return meta;
 }
+
+// Not Rated may be anything, so a sidecar rating below Explicit lowers it.
+const RESTRICTION: ReadonlyMap<Rating, number> = new Map([
+  ['General Audiences', 0],
+  ['Teen And Up Audiences', 1],
+  ['Mature', 2],
+  ['Explicit', 3],
+  ['Not Rated', 3],
+]);
+
+/** The sidecar's rating when it is lower than the one the file gives itself: it still wins, but someone should look. */
+export function loweredRating(fromFile: Partial<WorkMeta>, sidecar: Partial<WorkMeta>): { file: Rating; sidecar: Rating } | undefined {
+  if (!fromFile.rating || !sidecar.rating) return undefined;
+  return RESTRICTION.get(sidecar.rating)! < RESTRICTION.get(fromFile.rating)! ? { file: fromFile.rating, sidecar: sidecar.rating } : undefined;
+}

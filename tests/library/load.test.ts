@@ -148,6 +148,32 @@ describe('a sidecar NAME.meta.json', () => {
     expect(works[0]!.id).toBe('from-the-sidecar');
   });
 
+  it('that rates the work lower than the file does still wins, with a warning naming both ratings', async () => {
+    await put('story.md', '---\ntitle: Rated\nrating: Explicit\n---\nText.\n');
+    await put('story.meta.json', JSON.stringify({ rating: 'General Audiences' }));
+    const { works, warnings } = await loadLibrary(dir);
+    expect(works[0]!.meta.rating).toBe('General Audiences');
+    expect(warnings).toEqual([
+      { file: 'story.md', warning: "sidecar story.meta.json rates it General Audiences, lower than the file's own Explicit; the sidecar wins" },
+    ]);
+  });
+
+  it.each([
+    ['rates it higher than the file', 'General Audiences', 'Mature'],
+    ['rates it as the file does', 'Mature', 'Mature'],
+    ['rates it as restricted where the file says Not Rated', 'Not Rated', 'Explicit'],
+  ])('that %s gives no warning', async (_, inFile, inSidecar) => {
+    await put('story.md', `---\ntitle: Rated\nrating: ${inFile}\n---\nText.\n`);
+    await put('story.meta.json', JSON.stringify({ rating: inSidecar }));
+    expect((await loadLibrary(dir)).warnings).toEqual([]);
+  });
+
+  it('that rates a file which gives no rating of its own gives no warning', async () => {
+    await put('story.txt', STORY);
+    await put('story.meta.json', JSON.stringify({ rating: 'General Audiences' }));
+    expect((await loadLibrary(dir)).warnings).toEqual([]);
+  });
+
   it.each([
     [{ rating: 'PG-13' }, /field "rating" must be one of General Audiences, Teen And Up Audiences/],
     [{ fandoms: 'One' }, /field "fandoms" must be a list of strings/],
