@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { UnreadableWork } from './unreadable.js';
 
 const SNIFF_BYTES = 8192;
+const DECLARATION_BYTES = 1024;
 
 const KNOWN_BINARY: ReadonlyArray<[magic: string, what: string]> = [
   ['%PDF', 'a PDF file'],
@@ -11,20 +12,89 @@ const KNOWN_BINARY: ReadonlyArray<[magic: string, what: string]> = [
   ['\xd0\xcf\x11\xe0', 'an old Word/Office document'],
 ];
 
-/** The text of a file as the author wrote it: UTF-8 only, BOM dropped, line endings normalised to LF. */
+/** C0 controls but tab and newline, DEL, C1 controls, and U+FFFE/U+FFFF: no page can show them. */
+const UNSHOWABLE_CHAR = /[\0-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]/;
+const UNSHOWABLE = new RegExp(UNSHOWABLE_CHAR.source, 'g');
+
+/**
+ * The text of a file as the author wrote it: UTF-8, or UTF-16 with a byte order mark; BOM dropped, line
+ * endings normalised to LF, characters no page can show dropped.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes.length === 0) throw new UnreadableWork('empty file');
-  rejectBinary(bytes);
-  if (!isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
-  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n');
+  const utf16 = utf16ByBom(bytes);
+  if (!utf16) rejectBinary(bytes);
+  if (!utf16 && !isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
+  const text = showable(new TextDecoder(utf16 ?? 'utf-8').decode(bytes));
   if (!/\S/.test(text)) throw new UnreadableWork('no text: the file holds only whitespace');
   return text;
 }
 
-function rejectBinary(bytes: Uint8Array): void {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new UnreadableWork('UTF-16 text; save it as UTF-8');
+/**
+ * An XML or HTML document's text (EPUB XHTML, OPF, NCX), by the encoding its bytes show or declare, in the
+ * order XML and HTML look: a byte order mark, UTF-16 by the bytes of `<`, the XML declaration's `encoding`,
+ * a `<meta charset>`; else UTF-8, or windows-1252 (the web's fallback) when the bytes are not UTF-8.
+ * Character references to characters no page can show are dropped with the characters themselves.
+ */
+export function decodeMarkup(bytes: Uint8Array): string {
+  const encoding = byBom(bytes) ?? utf16ByFirstByte(bytes) ?? declaredEncoding(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
+  return showableMarkup(decodeAs(encoding, bytes));
+}
+
+// Node's TextDecoder reads windows-1252 (and latin1, its WHATWG alias) as ISO-8859-1, so 0x80-0x9F would be
+// C1 controls instead of curly quotes, dashes and the euro sign; this puts them right.
+const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+
+function decodeAs(encoding: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'windows-1252') return text;
+  return text.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
+}
+
+/** Markup with what no page can show dropped, raw or written as a numeric character reference. */
+export function showableMarkup(markup: string): string {
+  return showable(markup).replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (reference, code: string) => {
+    const point = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10);
+    return point <= 0x10ffff && UNSHOWABLE_CHAR.test(String.fromCodePoint(point)) ? '' : reference;
+  });
+}
+
+function showable(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(UNSHOWABLE, '');
+}
+
+function byBom(bytes: Uint8Array): string | undefined {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : utf16ByBom(bytes);
+}
+
+function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Markup opens with `<`, so UTF-16 shows as `<` beside a NUL. */
+function utf16ByFirstByte(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0x3c && bytes[1] === 0x00) return 'utf-16le';
+  if (bytes[0] === 0x00 && bytes[1] === 0x3c) return 'utf-16be';
+  return undefined;
+}
+
+/** The encoding an ASCII-compatible document names near its start, when TextDecoder knows it; UTF-16 there is a mistake. */
+function declaredEncoding(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_BYTES));
+  const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
+    /<meta\b[^>]*\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
+  if (!label) return undefined;
+  try {
+    const encoding = new TextDecoder(label.trim()).encoding;
+    return encoding.startsWith('utf-16') ? 'utf-8' : encoding;
+  } catch {
+    return undefined;
   }
+}
+
+function rejectBinary(bytes: Uint8Array): void {
   const head = String.fromCharCode(...bytes.subarray(0, 4));
   const known = KNOWN_BINARY.find(([magic]) => head.startsWith(magic));
   if (known) throw new UnreadableWork(`binary file (${known[1]}), not a story format`);

@@ -5,7 +5,7 @@ import type { Chapter, WorkMeta } from '../model.js';
 export interface WorkFile {
   readonly name: string;
   readonly bytes: Uint8Array;
-  /** The bytes as text by decode.ts; reading it throws UnreadableWork when they are not UTF-8 text. */
+  /** The bytes as text by decode.ts; reading it throws UnreadableWork when they are neither UTF-8 nor UTF-16 with a BOM. */
   readonly text: string;
 }
 

@@ -13,10 +13,19 @@ export function xhtml(body: string, title = 'x'): string {
 <body>${body}</body></html>`;
 }
 
-export function epub(files: Record<string, string>): Uint8Array {
+/** Files under OEBPS/ beside the container; a string is written as UTF-8, bytes as they are. */
+export function epub(files: Record<string, string | Uint8Array>): Uint8Array {
   const entries: Zippable = { mimetype: strToU8('application/epub+zip'), 'META-INF/container.xml': strToU8(CONTAINER) };
-  for (const [path, text] of Object.entries(files)) entries[`OEBPS/${path}`] = strToU8(text);
+  for (const [path, content] of Object.entries(files)) entries[`OEBPS/${path}`] = typeof content === 'string' ? strToU8(content) : content;
   return zipSync(entries);
+}
+
+/** A book of one chapter file, `chapter.xhtml`, given as it is stored in the zip. */
+export function oneChapterEpub(chapter: string | Uint8Array): Uint8Array {
+  return epub({
+    'content.opf': opf({ metadata: '<dc:title>One File</dc:title>', items: [item('c1', 'chapter.xhtml')], spine: ['c1'] }),
+    'chapter.xhtml': chapter,
+  });
 }
 
 export function opf(options: { metadata: string; items: string[]; spine: string[]; spineToc?: string }): string {

@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { unzipSync, type Unzipped } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
+import { decodeMarkup } from '../../decode.js';
 import type { WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
 
@@ -46,11 +47,11 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 
 export function readText(epub: EpubPackage, path: string): string | undefined {
   const bytes = epub.files[path];
-  return bytes && new TextDecoder('utf-8').decode(bytes);
+  return bytes && decodeMarkup(bytes);
 }
 
 export function parseXml(source: Uint8Array | string): HTMLElement {
-  const text = typeof source === 'string' ? source : new TextDecoder('utf-8').decode(source);
+  const text = typeof source === 'string' ? source : decodeMarkup(source);
   return parse(text, { comment: false, lowerCaseTagName: false });
 }
 
