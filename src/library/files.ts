@@ -65,7 +65,7 @@ export async function realPathInside(libraryDir: string, path: string): Promise<
     throw new UnreadableWork(describe(error as NodeJS.ErrnoException));
   }
   if (!real.startsWith(libraryDir.endsWith(sep) ? libraryDir : libraryDir + sep)) {
-    throw new UnreadableWork('skipped: a link to a file outside the library folder');
+    throw new UnreadableWork('not read: a link to a file outside the library folder');
   }
   return real;
 }

@@ -78,7 +78,7 @@ describe('a link in the library folder', () => {
       await put('good.txt', STORY);
       const { works, skipped } = await loadLibrary(dir);
       expect(works.map((work) => work.file)).toEqual(['good.txt']);
-      expect(skipped).toEqual([{ file: 'story.txt', reason: 'skipped: a link to a file outside the library folder' }]);
+      expect(skipped).toEqual([{ file: 'story.txt', reason: 'not read: a link to a file outside the library folder' }]);
     } finally {
       await outside.cleanup();
     }
@@ -91,7 +91,7 @@ describe('a link in the library folder', () => {
       await put('story.txt', STORY);
       await symlink(join(outside.dir, 'secret.env'), join(dir, 'story.meta.json'));
       const { skipped } = await loadLibrary(dir);
-      expect(skipped).toEqual([{ file: 'story.txt', reason: 'sidecar story.meta.json skipped: a link to a file outside the library folder' }]);
+      expect(skipped).toEqual([{ file: 'story.txt', reason: 'sidecar story.meta.json not read: a link to a file outside the library folder' }]);
       expect(JSON.stringify(skipped)).not.toContain('secret');
     } finally {
       await outside.cleanup();
