@@ -1,26 +1,17 @@
 // Where a page may end, ranked: a scene break beats a paragraph end, which beats a sentence end, which
 // beats a space between words. A cut inside a word (at a grapheme boundary) is not listed here: it is
-// the last resort for a token longer than a page.
+// the last resort for a token longer than a page. Breaks are found where a page needs them, by looking at the
+// characters around a place: a page looks at its last tenth or so, never at the whole chapter.
 import { memoize } from '../util/memo.js';
+import { lowerBound } from '../util/sorted-search.js';
 import type { ChapterText } from './chapter-text.js';
 import { startsWordAfterSpace } from './graphemes.js';
-import { sentenceRanges } from './sentences.js';
+import { startsSentence } from './sentences.js';
+import { isBreakSpace } from './whitespace.js';
 
 export const BOUNDARY_KINDS = ['grapheme', 'word', 'sentence', 'paragraph', 'scene'] as const;
 export type BoundaryKind = (typeof BOUNDARY_KINDS)[number];
 export const RANK: Readonly<Record<BoundaryKind, number>> = { grapheme: 0, word: 1, sentence: 2, paragraph: 3, scene: 4 };
-
-/**
- * Spaces a line may break at. No-break spaces (U+00A0, U+2007, U+202F) are left out on purpose: the author
- * asked for those words to stay together.
- */
-export function isBreakSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0x1680) return false;
-  return (
-    code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x2028 || code === 0x2029 || code === 0x205f || code === 0x3000
-  );
-}
 
 /** Where the word starting at `at` ends: its first space, or the text's end. */
 export function wordEnd(text: string, at: number): number {
@@ -28,49 +19,94 @@ export function wordEnd(text: string, at: number): number {
   return at;
 }
 
-/** Offsets strictly inside the text where the next page may start, ascending, with their rank. */
-export interface BreakIndex {
-  positions: Int32Array;
-  ranks: Uint8Array;
+/**
+ * The breaks of one chapter: offsets strictly inside its text where the next page may start. A break is where
+ * a word starts after a space, or where a block other than the first starts.
+ */
+export class Breaks {
+  private readonly text: string;
+  private readonly blocks: ChapterText['blocks'];
+  /** Every block's start, ascending, to find the block holding an offset. */
+  private readonly blockStarts: Int32Array;
+  /** The block found last: a page asks about offsets near each other, in the same block or the next. */
+  private nearBlock = 0;
+
+  constructor({ text, blocks }: ChapterText) {
+    this.text = text;
+    this.blocks = blocks;
+    this.blockStarts = new Int32Array(blocks.length);
+    for (let i = 0; i < blocks.length; i++) this.blockStarts[i] = blocks[i]!.start;
+  }
+
+  /** The last break in (floor, at], or -1. */
+  before(at: number, floor: number): number {
+    const block = this.blockStartBefore(at, floor);
+    const word = this.wordStartBefore(Math.min(at, this.text.length - 1), Math.max(floor, block));
+    return Math.max(word, block);
+  }
+
+  /** The first break after `at`, or -1. */
+  after(at: number): number {
+    const i = this.blockIndexOf(at) + 1;
+    const block = i < this.blockStarts.length && this.blockStarts[i]! < this.text.length ? this.blockStarts[i]! : -1;
+    const word = this.wordStartAfter(at, block === -1 ? this.text.length : block);
+    return word !== -1 ? word : block;
+  }
+
+  /** The rank of a break, one of before's or after's answers. */
+  rankOf(at: number): number {
+    const i = this.blockIndexOf(at);
+    const block = this.blocks[i]!;
+    if (block.start === at) return block.kind === 'sceneBreak' || this.blocks[i - 1]?.kind === 'sceneBreak' ? RANK.scene : RANK.paragraph;
+    return block.kind !== 'sceneBreak' && startsSentence(this.text, block, at) ? RANK.sentence : RANK.word;
+  }
+
+  /** The last break in (floor, at] where a block starts, or -1. */
+  blockStartBefore(at: number, floor: number): number {
+    const i = this.blockIndexOf(Math.min(at, this.text.length - 1));
+    return i > 0 && this.blockStarts[i]! > floor ? this.blockStarts[i]! : -1;
+  }
+
+  /** The index of the last block starting at or before `at`, or -1. */
+  private blockIndexOf(at: number): number {
+    const starts = this.blockStarts;
+    for (let i = Math.max(this.nearBlock - 1, 0); i <= this.nearBlock + 1 && i < starts.length; i++) {
+      if (starts[i]! <= at && (i + 1 === starts.length || starts[i + 1]! > at)) return (this.nearBlock = i);
+    }
+    const i = lowerBound(starts, at + 1) - 1;
+    this.nearBlock = Math.max(i, 0);
+    return i;
+  }
+
+  /** The last word start in (floor, at], or -1. */
+  private wordStartBefore(at: number, floor: number): number {
+    for (let next = Math.min(at + 1, this.text.length - 1); next > floor; next--) {
+      const start = this.wordStartAt(next);
+      if (start !== -1 && start <= at) return start > floor ? start : -1;
+    }
+    return -1;
+  }
+
+  /** The first word start in (at, limit), or -1. */
+  private wordStartAfter(at: number, limit: number): number {
+    for (let next = at + 1; next < this.text.length && next - 1 < limit; next++) {
+      const start = this.wordStartAt(next);
+      if (start > at) return start < limit ? start : -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Where the word after a run of spaces starts, when `next` is the first character after that run: there,
+   * or on the run's last space when a combining mark glues `next` to it; -1 when `next` ends no run.
+   */
+  private wordStartAt(next: number): number {
+    const { text } = this;
+    if (!isBreakSpace(text.charCodeAt(next - 1)) || isBreakSpace(text.charCodeAt(next))) return -1;
+    if (startsWordAfterSpace(text, next)) return next;
+    return next >= 2 && isBreakSpace(text.charCodeAt(next - 2)) && startsWordAfterSpace(text, next - 1) ? next - 1 : -1;
+  }
 }
 
-/** A chapter's break index, built once per chapter text. */
-export const breakIndex = memoize(buildBreakIndex);
-
-function buildBreakIndex({ text, blocks }: ChapterText): BreakIndex {
-  const rankAt = new Uint8Array(text.length + 1);
-  // A plain loop: matching the spaces with a regex allocates a match per word and is several times slower.
-  let runStart = -1;
-  for (let at = 0; at < text.length; at++) {
-    if (isBreakSpace(text.charCodeAt(at))) {
-      if (runStart < 0) runStart = at;
-      continue;
-    }
-    if (runStart < 0) continue;
-    // A combining mark after the run's last space makes that space part of the next word.
-    if (startsWordAfterSpace(text, at)) rankAt[at] = RANK.word;
-    else if (at - 1 > runStart && startsWordAfterSpace(text, at - 1)) rankAt[at - 1] = RANK.word;
-    runStart = -1;
-  }
-  for (const block of blocks) {
-    if (block.kind === 'sceneBreak') continue;
-    for (const sentence of sentenceRanges(text.slice(block.start, block.end))) {
-      const at = block.start + sentence.start;
-      if (rankAt[at] === RANK.word) rankAt[at] = RANK.sentence;
-    }
-  }
-  blocks.forEach((block, i) => {
-    const afterScene = blocks[i - 1]?.kind === 'sceneBreak';
-    if (i > 0) rankAt[block.start] = block.kind === 'sceneBreak' || afterScene ? RANK.scene : RANK.paragraph;
-  });
-  rankAt[0] = 0;
-  rankAt[text.length] = 0;
-  const positions: number[] = [];
-  const ranks: number[] = [];
-  for (let at = 0; at < rankAt.length; at++) {
-    if (rankAt[at] === 0) continue;
-    positions.push(at);
-    ranks.push(rankAt[at]!);
-  }
-  return { positions: Int32Array.from(positions), ranks: Uint8Array.from(ranks) };
-}
+/** A chapter's breaks, made once per chapter text. */
+export const breaksOf = memoize((chapter: ChapterText) => new Breaks(chapter));

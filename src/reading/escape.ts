@@ -1,23 +1,38 @@
 // Which characters of the author's text Discord would read as markup, so the renderer can put a backslash
-// before each. Positions are computed once per chapter; a page only adds its own first line start.
+// before each. Positions are computed once per chapter, in one pass of one regex; a page only adds its own
+// first line start.
 import { lowerBound } from '../util/sorted-search.js';
+import { isLineBreak } from './whitespace.js';
 
-/** Markup anywhere in a line: emphasis, spoilers, code, escapes, and `[` of masked links. */
-const INLINE_MARKUP = /[\\*_~|`[\]]/g;
 /**
  * Markup at a line start, after optional indentation: headings, quotes, bullets (`-`, `+`; `*` is always
- * escaped), and the dot of a numbered list. The escaped character is the last one matched. `^` under the m
- * flag also matches after `\r`, `\u2028` and `\u2029`: escaping there too costs little and is never wrong.
+ * escaped), and the dot of a numbered list. The escaped character is the last one matched.
  */
-const LINE_START_MARKUP = /^[ \t]*(?:[#>+-]|\d+\.)/gm;
 const LINE_START_MARKUP_AT = /[ \t]*(?:[#>+-]|\d+\.)/y;
+/**
+ * Markup anywhere in a line (emphasis, spoilers, code, escapes, and `[` of masked links), or line-start markup
+ * after a line break, the places `^` matches under the m flag. The escaped character is the last one matched;
+ * neither kind can contain the other, so matches come in text order.
+ */
+const MARKUP = /[\\*_~|`[\]]|[\n\r\u2028\u2029][ \t]*(?:[#>+-]|\d+\.)/g;
 
 /** Sorted offsets of the characters that need a backslash when the text is shown from its beginning. */
 export function escapePositions(text: string): Int32Array {
-  const positions: number[] = [];
-  for (const match of text.matchAll(INLINE_MARKUP)) positions.push(match.index);
-  for (const match of text.matchAll(LINE_START_MARKUP)) positions.push(match.index + match[0].length - 1);
-  return Int32Array.from(positions).sort();
+  let positions = new Int32Array(1024);
+  let count = 0;
+  const add = (at: number) => {
+    if (count === positions.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(positions);
+      positions = grown;
+    }
+    positions[count++] = at;
+  };
+  LINE_START_MARKUP_AT.lastIndex = 0;
+  if (LINE_START_MARKUP_AT.test(text)) add(LINE_START_MARKUP_AT.lastIndex - 1);
+  MARKUP.lastIndex = 0;
+  while (MARKUP.test(text)) add(MARKUP.lastIndex - 1);
+  return positions.slice(0, count);
 }
 
 /**
@@ -30,8 +45,4 @@ export function pageStartEscape(text: string, escapes: Int32Array, start: number
   if (!LINE_START_MARKUP_AT.test(text)) return -1;
   const at = LINE_START_MARKUP_AT.lastIndex - 1;
   return at < end && escapes[lowerBound(escapes, at)] !== at ? at : -1;
-}
-
-function isLineBreak(code: number): boolean {
-  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }

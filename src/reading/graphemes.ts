@@ -37,6 +37,8 @@ const JOINS_NEXT =
  * before it only whitespace (a combining mark after a space, or an Arabic number sign before one, glue them).
  */
 export function startsWordAfterSpace(text: string, at: number): boolean {
+  // Nothing below U+0300 joins the character before it, nor anything below U+0600 the one after it.
+  if (text.charCodeAt(at) < 0x300 && (at < 2 || text.charCodeAt(at - 2) < 0x600)) return true;
   let from = Math.max(0, at - 2);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
   if (!matchesAt(JOINS_PREVIOUS, text, at) && (at < 2 || !matchesAt(JOINS_NEXT, text, from))) return true;

@@ -2,9 +2,9 @@
 // a backslash, source emphasis becomes markers. Lengths are counted in UTF-16 units (String.length), never
 // fewer than the code points Discord counts, so a body within budget here is within budget there.
 import { memoize } from '../util/memo.js';
-import { countBetween, lowerBound } from '../util/sorted-search.js';
+import { lowerBound } from '../util/sorted-search.js';
 import type { ChapterText } from './chapter-text.js';
-import { emphasisMarkers, indexSpans, type Insert, type SpanIndex } from './emphasis.js';
+import { emphasisMarkers, indexSpans, markersLength, spansMeet, type Insert, type SpanIndex } from './emphasis.js';
 import { escapePositions, pageStartEscape } from './escape.js';
 
 interface RenderIndex {
@@ -32,10 +32,46 @@ export function renderRange(chapter: ChapterText, start: number, end: number): s
 
 /** renderRange(chapter, start, end).length, without building the string. */
 export function renderedLength(chapter: ChapterText, start: number, end: number): number {
-  const index = renderIndex(chapter);
-  const extra = pageStartEscape(chapter.text, index.escapes, start, end) === -1 ? 0 : 1;
-  const markers = emphasisMarkers(chapter.text, index.spans, start, end);
-  return end - start + countBetween(index.escapes, start, end) + extra + markers.reduce((sum, m) => sum + m.text.length, 0);
+  return new RangeMeter(chapter, start).lengthTo(end);
+}
+
+/**
+ * renderedLength from one start to many ends, as a page tries its possible ends. Emphasis is walked again only
+ * when a span meets the text between this end and the last one measured: elsewhere the markers are the same.
+ */
+export class RangeMeter {
+  private readonly text: string;
+  private readonly index: RenderIndex;
+  private readonly firstEscape: number;
+  /** The one character a mid-line start adds a backslash to, or -1 (see pageStartEscape). */
+  private readonly startEscape: number;
+  private lastEnd = -1;
+  private lastMarkers = 0;
+
+  constructor(
+    chapter: ChapterText,
+    private readonly start: number,
+  ) {
+    this.text = chapter.text;
+    this.index = renderIndex(chapter);
+    this.firstEscape = lowerBound(this.index.escapes, start);
+    this.startEscape = pageStartEscape(this.text, this.index.escapes, start, this.text.length);
+  }
+
+  lengthTo(end: number): number {
+    const { start, index } = this;
+    const escapes = lowerBound(index.escapes, end) - this.firstEscape + (this.startEscape !== -1 && this.startEscape < end ? 1 : 0);
+    return end - start + escapes + this.markersTo(end);
+  }
+
+  private markersTo(end: number): number {
+    const last = this.lastEnd;
+    if (last === -1 || spansMeet(this.index.spans, Math.min(last, end), Math.max(last, end))) {
+      this.lastMarkers = markersLength(this.text, this.index.spans, this.start, end);
+    }
+    this.lastEnd = end;
+    return this.lastMarkers;
+  }
 }
 
 /** Markers and backslashes in text order; at one offset, markers go first, as a backslash must touch its character. */

@@ -2,11 +2,11 @@
 // available, well filled, and together giving back the chapter's text exactly.
 import type { Work } from '../library/model.js';
 import { memoize } from '../util/memo.js';
-import { firstIndexWhere, lowerBound } from '../util/sorted-search.js';
-import { BOUNDARY_KINDS, breakIndex, RANK, wordEnd, type BoundaryKind, type BreakIndex } from './breaks.js';
+import { firstIndexWhere } from '../util/sorted-search.js';
+import { BOUNDARY_KINDS, breaksOf, RANK, wordEnd, type BoundaryKind, type Breaks } from './breaks.js';
 import { chapterText, type ChapterText } from './chapter-text.js';
 import { codePointBoundary, graphemeBoundaries } from './graphemes.js';
-import { renderedLength, renderRange } from './markdown.js';
+import { RangeMeter, renderedLength, renderRange } from './markdown.js';
 
 /**
  * Most UTF-16 units a page body may have, backslashes and emphasis markers included. An embed description
@@ -39,8 +39,8 @@ export interface Page {
   /** [start, end) of the chapter's canonical text (see chapterText). */
   start: number;
   end: number;
-  /** Discord markdown, at most the budget in UTF-16 units. */
-  body: string;
+  /** Discord markdown, at most the budget in UTF-16 units; rendered when first read, then kept. */
+  readonly body: string;
   /** The boundary the page ends at; 'end' for the chapter's last page. */
   endsAt: PageEnd;
 }
@@ -57,7 +57,7 @@ export function paginateWork(work: Work, budget = PAGE_BUDGET): Page[][] {
 /** Each chapter's pages so far, by budget. */
 const pagesByBudget = memoize((_work: Work) => new Map<number, Page[][]>());
 
-/** paginateChapter, memoised per work and budget: the bot asks on every click. */
+/** paginateChapter, memoised per work and budget: the bot asks on every click, and pages once per chapter. */
 export function pagesOf(work: Work, chapterIndex: number, budget = PAGE_BUDGET): Page[] {
   const byBudget = pagesByBudget(work);
   let chapters = byBudget.get(budget);
@@ -75,10 +75,21 @@ export function paginateText(chapter: ChapterText, budget = PAGE_BUDGET): Page[]
   if (budget < MIN_BUDGET) throw new RangeError(`a page budget of ${budget} cannot hold a grapheme`);
   const cuts = new Paginator(chapter, budget).cuts();
   const starts = [0, ...cuts.map((cut) => cut.at)];
-  return starts.map((start, index) => {
-    const end = cuts[index]?.at ?? chapter.text.length;
-    return { index, start, end, body: renderRange(chapter, start, end), endsAt: cuts[index]?.kind ?? 'end' };
-  });
+  return starts.map((start, index) => lazyPage(chapter, index, start, cuts[index]?.at ?? chapter.text.length, cuts[index]?.kind ?? 'end'));
+}
+
+/** A page whose body is rendered on first read: a reader opens a few pages of a chapter, not all of them. */
+function lazyPage(chapter: ChapterText, index: number, start: number, end: number, endsAt: PageEnd): Page {
+  let rendered: string | undefined;
+  return {
+    index,
+    start,
+    end,
+    endsAt,
+    get body() {
+      return (rendered ??= renderRange(chapter, start, end));
+    },
+  };
 }
 
 interface Cut {
@@ -86,15 +97,21 @@ interface Cut {
   kind: BoundaryKind;
 }
 
+/**
+ * Page ends are chosen from the end of each page backwards, looking only at the breaks near it. That relies on
+ * a rendered range growing by at least one unit per character added at its end (the character itself; its
+ * backslash and markers can only add), tested in markdown.test.ts: whether a page fits turns false once along
+ * its possible ends, and a page `over` units too long fits once its end moves back `over` characters.
+ */
 class Paginator {
-  private readonly breaks: BreakIndex;
+  private readonly breaks: Breaks;
   private readonly length: number;
 
   constructor(
     private readonly chapter: ChapterText,
     private readonly budget: number,
   ) {
-    this.breaks = breakIndex(chapter);
+    this.breaks = breaksOf(chapter);
     this.length = chapter.text.length;
   }
 
@@ -110,46 +127,57 @@ class Paginator {
   }
 
   private nextCut(start: number): Cut {
-    const { positions, ranks } = this.breaks;
-    const first = lowerBound(positions, start + 1);
-    const last = this.lastFitting(first, lowerBound(positions, start + this.budget + 1) - 1, start);
-    if (last < first) return this.cutInsideToken(start);
-    const best = this.bestBoundary(start, first, last);
+    const page = new RangeMeter(this.chapter, start);
+    const last = this.lastFitting(page, start);
+    if (last === -1) return this.cutInsideToken(page, start);
+    const best = this.bestBoundary(start, last);
     if (best !== undefined) return best;
-    const at = positions[last]!;
-    const tooLong = !this.fits(at, wordEnd(this.chapter.text, at));
-    if (this.measure(start, at) < HALF * this.budget && tooLong) return this.cutInsideToken(start);
-    return { at, kind: BOUNDARY_KINDS[ranks[last]!]! };
+    const tooLong = !this.fits(last, wordEnd(this.chapter.text, last));
+    if (page.lengthTo(last) < HALF * this.budget && tooLong) return this.cutInsideToken(page, start);
+    return { at: last, kind: BOUNDARY_KINDS[this.breaks.rankOf(last)]! };
   }
 
-  /** The last candidate index in [first, last] whose page from start fits, or first - 1. */
-  private lastFitting(first: number, last: number, start: number): number {
-    return firstIndexWhere(first, last + 1, (i) => !this.fits(start, this.breaks.positions[i]!)) - 1;
+  /** The last break at most a budget after start whose page from start fits, or -1. */
+  private lastFitting(page: RangeMeter, start: number): number {
+    const latest = this.breaks.before(start + this.budget, start);
+    if (latest === -1) return -1;
+    const over = page.lengthTo(latest) - this.budget;
+    if (over <= 0) return latest;
+    // Every end at least `over` characters before the latest fits; of the breaks after that, the last that fits.
+    const sure = latest - over;
+    const nearer: number[] = [];
+    let at = this.breaks.before(latest - 1, start);
+    for (; at !== -1 && at > sure; at = this.breaks.before(at - 1, start)) nearer.push(at);
+    const fitting = firstIndexWhere(0, nearer.length, (i) => page.lengthTo(nearer[i]!) <= this.budget);
+    return fitting < nearer.length ? nearer[fitting]! : at;
   }
 
-  /** The latest sentence, paragraph or scene boundary full enough for its kind, best kind first. */
-  private bestBoundary(start: number, first: number, last: number): Cut | undefined {
-    const { positions, ranks } = this.breaks;
-    const latest = new Map<number, number>();
-    const lowest = Math.min(...Object.values(MIN_FILL)) * this.budget;
-    for (let i = last; i >= first && positions[i]! - start >= lowest; i--) {
-      for (let rank = ranks[i]!; rank >= RANK.sentence && !latest.has(rank); rank--) latest.set(rank, positions[i]!);
+  /**
+   * The latest sentence, paragraph or scene boundary full enough for its kind, best kind first. Scenes and
+   * paragraphs are block starts; a sentence may only end a page fuller than any paragraph may, so only the
+   * breaks in the last part of the page are asked whether a sentence starts there.
+   */
+  private bestBoundary(start: number, last: number): Cut | undefined {
+    let paragraph = -1;
+    for (let at = this.breaks.blockStartBefore(last, start); at !== -1 && at - start >= MIN_FILL.scene * this.budget; at = this.breaks.blockStartBefore(at - 1, start)) {
+      if (this.breaks.rankOf(at) === RANK.scene) return { at, kind: 'scene' };
+      if (paragraph === -1) paragraph = at;
     }
-    for (const kind of ['scene', 'paragraph', 'sentence'] as const) {
-      const at = latest.get(RANK[kind]);
-      if (at !== undefined && at - start >= MIN_FILL[kind] * this.budget) return { at, kind: BOUNDARY_KINDS[this.rankAt(at)]! };
+    if (paragraph !== -1 && paragraph - start >= MIN_FILL.paragraph * this.budget) return { at: paragraph, kind: 'paragraph' };
+    for (let at = last; at !== -1 && at - start >= MIN_FILL.sentence * this.budget; at = this.breaks.before(at - 1, start)) {
+      if (this.breaks.rankOf(at) === RANK.sentence) return { at, kind: 'sentence' };
     }
     return undefined;
   }
 
   /** A token longer than a page: fill the page to the last grapheme boundary that fits. */
-  private cutInsideToken(start: number): Cut {
+  private cutInsideToken(page: RangeMeter, start: number): Cut {
     const to = Math.min(this.length, start + this.budget);
     const boundaries = graphemeBoundaries(this.chapter.text, start, to);
-    const firstTooLong = firstIndexWhere(0, boundaries.length, (i) => !this.fits(start, boundaries[i]!));
+    const firstTooLong = firstIndexWhere(0, boundaries.length, (i) => page.lengthTo(boundaries[i]!) > this.budget);
     if (firstTooLong > 0) return { at: boundaries[firstTooLong - 1]!, kind: 'grapheme' };
     let at = codePointBoundary(this.chapter.text, to);
-    while (at > start + 1 && !this.fits(start, at)) at = codePointBoundary(this.chapter.text, at - 1);
+    while (at > start + 1 && page.lengthTo(at) > this.budget) at = codePointBoundary(this.chapter.text, at - 1);
     return { at, kind: 'grapheme' };
   }
 
@@ -168,22 +196,18 @@ class Paginator {
   }
 
   private balancedCut(from: number, minLast: number): Cut | undefined {
-    const { positions, ranks } = this.breaks;
+    const page = new RangeMeter(this.chapter, from);
     let best: { at: number; rank: number; balance: number } | undefined;
-    for (let i = lowerBound(positions, from + 1); i < positions.length; i++) {
-      const at = positions[i]!;
-      const before = this.measure(from, at);
-      const after = this.measure(at, this.length);
+    for (let at = this.breaks.after(from); at !== -1; at = this.breaks.after(at)) {
+      const before = page.lengthTo(at);
       if (before > this.budget) break;
-      if (before < HALF * this.budget || after < minLast || after > this.budget) continue;
-      const candidate = { at, rank: ranks[i]!, balance: Math.min(before, after) };
+      if (before < HALF * this.budget) continue;
+      const after = this.measure(at, this.length);
+      if (after < minLast || after > this.budget) continue;
+      const candidate = { at, rank: this.breaks.rankOf(at), balance: Math.min(before, after) };
       if (!best || candidate.rank > best.rank || (candidate.rank === best.rank && candidate.balance > best.balance)) best = candidate;
     }
     return best && { at: best.at, kind: BOUNDARY_KINDS[best.rank]! };
-  }
-
-  private rankAt(at: number): number {
-    return this.breaks.ranks[lowerBound(this.breaks.positions, at)]!;
   }
 
   private measure(start: number, end: number): number {
