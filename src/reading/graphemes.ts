@@ -41,7 +41,7 @@ export function startsWordAfterSpace(text: string, at: number): boolean {
   if (text.charCodeAt(at) < 0x300 && (at < 2 || text.charCodeAt(at - 2) < 0x600)) return true;
   let from = Math.max(0, at - 2);
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from--;
-  if (!matchesAt(JOINS_PREVIOUS, text, at) && (at < 2 || !matchesAt(JOINS_NEXT, text, from))) return true;
+  if (!joinsAt(JOINS_PREVIOUS, joinsPrevious, text, at) && (at < 2 || !joinsAt(JOINS_NEXT, joinsNext, text, from))) return true;
   for (const { index, segment } of segmenter.segment(text.slice(from, at + 2))) {
     if (from + index + segment.length === at) return /^\s+$/u.test(segment);
     if (from + index + segment.length > at) return false;
@@ -49,9 +49,19 @@ export function startsWordAfterSpace(text: string, at: number): boolean {
   return false;
 }
 
-function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+/** Per code point below U+20000 (the emoji live there): 0 not asked yet, 1 joins, 2 does not. */
+const joinsPrevious = new Uint8Array(0x20000);
+const joinsNext = new Uint8Array(0x20000);
+
+/** pattern.test at `at`, remembered per code point: a chapter asks about the same few emoji again and again. */
+function joinsAt(pattern: RegExp, known: Uint8Array, text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  const point = isLowSurrogate(code) ? -1 : text.codePointAt(at)!;
+  if (point >= 0 && point < known.length && known[point] !== 0) return known[point] === 1;
   pattern.lastIndex = at;
-  return pattern.test(text);
+  const joins = pattern.test(text);
+  if (point >= 0 && point < known.length) known[point] = joins ? 1 : 2;
+  return joins;
 }
 
 function isLowSurrogate(code: number): boolean {

@@ -100,8 +100,7 @@ interface Cut {
 /**
  * Page ends are chosen from the end of each page backwards, looking only at the breaks near it. That relies on
  * a rendered range growing by at least one unit per character added at its end (the character itself; its
- * backslash and markers can only add), tested in markdown.test.ts: whether a page fits turns false once along
- * its possible ends, and a page `over` units too long fits once its end moves back `over` characters.
+ * backslash and markers can only add), tested in markdown.test.ts.
  */
 class Paginator {
   private readonly breaks: Breaks;
@@ -137,19 +136,26 @@ class Paginator {
     return { at: last, kind: BOUNDARY_KINDS[this.breaks.rankOf(last)]! };
   }
 
-  /** The last break at most a budget after start whose page from start fits, or -1. */
+  /**
+   * The last break at most a budget after start whose page from start fits, or -1. A page `over` units too
+   * long fits once its end moves `over` characters back; a page that fits with `slack` units to spare cannot
+   * take more than `slack` characters more. So each length measured narrows where the last fitting end can be,
+   * and only the breaks left in between are measured.
+   */
   private lastFitting(page: RangeMeter, start: number): number {
-    const latest = this.breaks.before(start + this.budget, start);
-    if (latest === -1) return -1;
-    const over = page.lengthTo(latest) - this.budget;
-    if (over <= 0) return latest;
-    // Every end at least `over` characters before the latest fits; of the breaks after that, the last that fits.
-    const sure = latest - over;
-    const nearer: number[] = [];
-    let at = this.breaks.before(latest - 1, start);
-    for (; at !== -1 && at > sure; at = this.breaks.before(at - 1, start)) nearer.push(at);
-    const fitting = firstIndexWhere(0, nearer.length, (i) => page.lengthTo(nearer[i]!) <= this.budget);
-    return fitting < nearer.length ? nearer[fitting]! : at;
+    let at = this.breaks.before(start + this.budget, start);
+    if (at === -1) return -1;
+    let length = page.lengthTo(at);
+    if (length <= this.budget) return at;
+    let fits = Math.max(start, at - (length - this.budget));
+    for (;;) {
+      const notBeyond = fits + this.budget - page.lengthTo(fits);
+      at = this.breaks.before(Math.min(notBeyond, at - 1), start);
+      if (at === -1 || at <= fits) return at;
+      length = page.lengthTo(at);
+      if (length <= this.budget) return at;
+      fits = Math.max(fits, at - (length - this.budget));
+    }
   }
 
   /**
