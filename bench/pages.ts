@@ -1,6 +1,6 @@
 // Pagination speed and quality: the library and a 10 MB synthetic work, against a naive splitter that cuts
 // at the last space before the limit (no escaping, no emphasis, no boundary preference). Medians of RUNS,
-// after one warm-up run. The last line gives both corpora together: time ratio=X pages ratio=Y.
+// after WARM_UPS runs of each. The last line gives both corpora together: time ratio=X pages ratio=Y.
 import { libraryDirOf } from '../src/config.js';
 import { loadLibrary } from '../src/library/load.js';
 import type { Work } from '../src/library/model.js';
@@ -8,7 +8,9 @@ import { chapterText } from '../src/reading/chapter-text.js';
 import { PAGE_BUDGET, paginateChapter, type Page } from '../src/reading/paginate.js';
 import { syntheticWork } from '../tests/reading/synthetic-work.js';
 
-const RUNS = 5;
+const RUNS = 7;
+/** V8 needs a few runs of a corpus before the paginator is fully optimised; the bot paginates many chapters. */
+const WARM_UPS = 3;
 const SYNTHETIC_BYTES = 10_000_000;
 
 interface Run {
@@ -63,8 +65,10 @@ interface Totals {
 
 function report(name: string, works: readonly Work[]): Totals {
   const bytes = works.reduce((sum, w) => sum + w.chapters.reduce((s, _, i) => s + Buffer.byteLength(chapterText(w, i).text), 0), 0);
-  paginateAll(works); // warm-up, so the first corpus does not pay for compiling the code
-  naiveAll(works);
+  for (let i = 0; i < WARM_UPS; i++) {
+    paginateAll(works);
+    naiveAll(works);
+  }
   // Interleaved, so a burst of load from another process hits both sides alike.
   const runs: Run[] = [];
   const naive: { seconds: number; pages: number }[] = [];
