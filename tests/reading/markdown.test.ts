@@ -77,6 +77,19 @@ describe('rendering a whole chapter', () => {
 });
 
 describe('measuring a body', () => {
+  it('grows a body by at least one unit for each character added at its end, as the paginator relies on', () => {
+    fc.assert(
+      fc.property(chapterWork, fc.nat(), (work, a) => {
+        const chapter = chapterText(work, 0);
+        const start = a % (chapter.text.length + 1);
+        const ends = Math.min(chapter.text.length, start + 400);
+        for (let end = start; end < ends; end++) {
+          expect(renderedLength(chapter, start, end + 1) - renderedLength(chapter, start, end)).toBeGreaterThanOrEqual(1);
+        }
+      }),
+    );
+  });
+
   it('measures a body exactly as long as its rendering', () => {
     fc.assert(
       fc.property(chapterWork, fc.nat(), fc.nat(), (work, a, b) => {

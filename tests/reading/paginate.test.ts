@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Work } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
-import { renderedLength } from '../../src/reading/markdown.js';
+import { renderedLength, renderRange } from '../../src/reading/markdown.js';
 import { hasPages, PAGE_BUDGET, pagesOf, paginateChapter, paginateWork, type Page } from '../../src/reading/paginate.js';
 import { sentenceRanges } from '../../src/reading/sentences.js';
 import { unrenderPage } from '../support/unrender.js';
@@ -128,6 +128,15 @@ describe('choosing where a page ends', () => {
     expect(pagesOf(work, 0)).toBe(pagesOf(work, 0));
     expect(pagesOf(work, 0, 1000)).not.toBe(pagesOf(work, 0));
     expect(pagesOf(work, 0, 1000)).toEqual(paginateChapter(work, 0, 1000));
+  });
+
+  it('renders a page\'s body when it is first read, not when the chapter is paginated', () => {
+    const work = workOf([[paragraph(prose(3000, 9))]]);
+    const [page] = paginateChapter(work, 0);
+    const body = Object.getOwnPropertyDescriptor(page, 'body')!;
+    expect(body.get).toBeTypeOf('function');
+    expect(body.enumerable).toBe(true);
+    expect(page!.body).toBe(renderRange(chapterText(work, 0), page!.start, page!.end));
   });
 
   it('tells whether a chapter\'s pages are remembered without paginating it', () => {
