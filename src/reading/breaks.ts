@@ -1,7 +1,7 @@
 // Where a page may end, ranked: a scene break beats a paragraph end, which beats a sentence end, which
 // beats a space between words. A cut inside a word (at a grapheme boundary) is not listed here: it is
-// the last resort for a token longer than a page. Breaks are found where a page needs them, by looking at the
-// characters around a place: a page looks at its last tenth or so, never at the whole chapter.
+// the last resort for a token longer than a page. Breaks are found where a page needs them, from the
+// characters around a place, so a page looks only near its end, never at the whole chapter.
 import { memoize } from '../util/memo.js';
 import { lowerBound } from '../util/sorted-search.js';
 import type { ChapterText } from './chapter-text.js';

@@ -165,15 +165,21 @@ class Paginator {
    */
   private bestBoundary(start: number, last: number): Cut | undefined {
     let paragraph = -1;
-    for (let at = this.breaks.blockStartBefore(last, start); at !== -1 && at - start >= MIN_FILL.scene * this.budget; at = this.breaks.blockStartBefore(at - 1, start)) {
+    for (let at = this.breaks.blockStartBefore(last, start); this.fullEnough(start, at, 'scene'); ) {
       if (this.breaks.rankOf(at) === RANK.scene) return { at, kind: 'scene' };
       if (paragraph === -1) paragraph = at;
+      at = this.breaks.blockStartBefore(at - 1, start);
     }
-    if (paragraph !== -1 && paragraph - start >= MIN_FILL.paragraph * this.budget) return { at: paragraph, kind: 'paragraph' };
-    for (let at = last; at !== -1 && at - start >= MIN_FILL.sentence * this.budget; at = this.breaks.before(at - 1, start)) {
+    if (this.fullEnough(start, paragraph, 'paragraph')) return { at: paragraph, kind: 'paragraph' };
+    for (let at = last; this.fullEnough(start, at, 'sentence'); at = this.breaks.before(at - 1, start)) {
       if (this.breaks.rankOf(at) === RANK.sentence) return { at, kind: 'sentence' };
     }
     return undefined;
+  }
+
+  /** Whether a page from start may end at `at` (-1 for none) with a boundary of this kind. */
+  private fullEnough(start: number, at: number, kind: keyof typeof MIN_FILL): boolean {
+    return at !== -1 && at - start >= MIN_FILL[kind] * this.budget;
   }
 
   /** A token longer than a page: fill the page to the last grapheme boundary that fits. */

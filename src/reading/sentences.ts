@@ -38,10 +38,11 @@ const SPEECH_TAG = new RegExp(
 /** The sentences of a paragraph, as ranges without their surrounding whitespace, in order. */
 export function sentenceRanges(text: string): TextRange[] {
   const ranges: TextRange[] = [];
+  const paragraph = { start: 0, end: text.length };
   let start = skipSpace(text, 0, text.length);
   for (const match of text.matchAll(TERMINAL)) {
     const end = match.index + match[0].length;
-    if (match.index < start || !endsSentence(text, { start: 0, end: text.length }, match.index, end)) continue;
+    if (match.index < start || !endsSentence(text, paragraph, match.index, end)) continue;
     ranges.push({ start, end });
     start = skipSpace(text, end, text.length);
   }
