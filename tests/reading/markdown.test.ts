@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import type { Span } from '../../src/library/model.js';
 import { chapterText } from '../../src/reading/chapter-text.js';
+import { escapePositions } from '../../src/reading/escape.js';
 import { renderedLength, renderRange } from '../../src/reading/markdown.js';
 import { unrenderPage } from '../support/unrender.js';
 import { chapterWork } from './arbitraries.js';
 import { paragraph, sceneBreak, workOf } from './fixtures.js';
+import { escapePositions as referenceEscapePositions } from './reference/escape.js';
 
 function render(text: string, spans: Span[] = [], start = 0, end = text.length): string {
   return renderRange(chapterText(workOf([[paragraph(text, spans)]]), 0), start, end);
@@ -27,11 +29,25 @@ describe('escaping what Discord would read as markup', () => {
     ['1. not a list', '1\\. not a list'],
     ['  - indented', '  \\- indented'],
     ['line\n# two', 'line\n\\# two'],
+    ['line\r# two', 'line\r\\# two'],
+    ['line\u2028> two', 'line\u2028\\> two'],
+    ['line\u2029\t12. two', 'line\u2029\t12\\. two'],
     ['a - b # c > d 1. e', 'a - b # c > d 1. e'],
     ['⁂ ✦ “quotes” — fine', '⁂ ✦ “quotes” — fine'],
   ])('%j shows as %j', (text, body) => {
     expect(render(text)).toBe(body);
     expect(unrenderPage(body)).toBe(text);
+  });
+
+  it('escapes the characters the two-regex escaper before it escaped, in any mix of markup and line breaks', () => {
+    const alphabet = fc.constantFrom(...'\\*_~|`[]#>+-.12 \t\n\r\u2028\u2029xé👍'.split(/(?:)/u));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 60 }), (chars) => {
+        const text = chars.join('');
+        expect(Array.from(escapePositions(text))).toEqual(Array.from(referenceEscapePositions(text)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('escapes a line start that a page start creates mid-line', () => {
