@@ -27,12 +27,17 @@ export interface StartOptions {
   random?: () => number;
   /** The clock for saved places; tests pass their own. */
   now?: () => number;
+  /** Waits between tries to reach the progress store at start; tests shorten them. */
+  storeStartRetryMs?: readonly number[];
 }
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel, [config.token]);
-  const catalog = await openLibrary(config.libraryDir, logger);
-  const store = await openProgressStore(config.storeUrl, (err) => logger.error({ err }, 'progress store error'));
+  const store = await openProgressStore(config.storeUrl, { logger, startRetryMs: options.storeStartRetryMs });
+  const catalog = await openLibrary(config.libraryDir, store, logger).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     // DM channels are never cached from the gateway; without this, interaction.channel is null in DMs.
@@ -69,10 +74,14 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   return { client: client as Client<true>, catalog, store, logger, stop };
 }
 
-async function openLibrary(dir: string, logger: Logger): Promise<Catalog> {
-  const library = await loadLibrary(dir);
+/** Loads the library with the ids its files were given before, and keeps the ids of new files. */
+async function openLibrary(dir: string, store: ProgressStore, logger: Logger): Promise<Catalog> {
+  const library = await loadLibrary(dir, await store.workIdClaims());
+  await store.keepWorkIdClaims(library.claims);
   for (const { file, reason } of library.skipped) logger.warn({ file, reason }, 'work file skipped');
-  if (library.works.length === 0) logger.warn({ dir }, 'the library is empty: put work files in LIBRARY_DIR');
+  for (const { file, warning } of library.warnings) logger.warn({ file, warning }, 'work file loaded with a warning');
+  if (library.missing) logger.warn({ dir }, 'LIBRARY_DIR does not exist: create it and put work files in it');
+  else if (library.works.length === 0) logger.warn({ dir }, 'the library is empty: put work files in LIBRARY_DIR');
   else logger.info({ dir, works: library.works.length, skipped: library.skipped.length }, 'library loaded');
   return new Catalog(library.works);
 }

@@ -51,6 +51,9 @@ const isStoreUrl: Check = (v) => {
     return 'must be sqlite://path, redis://host:port or postgres://user@host/db';
   }
   if (protocol === 'sqlite:' && sqlitePath(v) === '') return 'must name a file, e.g. sqlite://data/progress.sqlite';
+  // Without a host the clients quietly use whatever listens on 127.0.0.1, which may be another program's store.
+  const url = parseUrl(v);
+  if (url && protocol !== 'sqlite:' && url.hostname === '' && !url.searchParams.has('host')) return 'must name a host, e.g. redis://127.0.0.1:6379';
   return undefined;
 };
 

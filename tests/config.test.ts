@@ -45,6 +45,9 @@ describe('config', () => {
     ['DISCORD_API_URL', 'http://127.0.0.1:8080/api/v10'],
     ['STORE_URL', 'mysql://localhost/db'],
     ['STORE_URL', 'sqlite://'],
+    ['STORE_URL', 'redis://'],
+    ['STORE_URL', 'redis:///0'],
+    ['STORE_URL', 'postgres:///progress'],
     ['LOG_LEVEL', 'loud'],
   ])('rejects a malformed %s (%s) with a line naming it', (name, value) => {
     const problems = problemsOf({ DISCORD_TOKEN: TOKEN, [name]: value });

@@ -6,9 +6,11 @@ import type { BotContext } from './context.js';
 import { controlTable, type AnyControl, type ComponentInteraction } from './controls.js';
 import { splitCustomId } from './custom-id.js';
 import { replyEphemeral } from './reply.js';
+import { StoreUnavailable } from '../progress/store.js';
 import { UserError } from './user-error.js';
 
 const APOLOGY = 'Sorry, something went wrong on our side. Please try again in a moment.';
+const STORE_AWAY = 'Your reading places cannot be reached just now. Pages still turn; try this again in a minute.';
 const GARBLED = 'This control is damaged or from an older version of the bot. Run the command again.';
 
 export interface Routes {
@@ -46,7 +48,9 @@ export function createRouter(ctx: BotContext, routes: Routes) {
   };
 }
 
-async function answerError(interaction: Interaction, error: unknown, ctx: BotContext): Promise<void> {
+async function answerError(interaction: Interaction, thrown: unknown, ctx: BotContext): Promise<void> {
+  // The store said once, in the log, that it went away; each reader it fails is told, not logged again.
+  const error = thrown instanceof StoreUnavailable ? new UserError(STORE_AWAY) : thrown;
   const isUserError = error instanceof UserError;
   if (isUserError) ctx.logger.info({ ...describe(interaction), reason: error.message }, 'interaction refused');
   else ctx.logger.error({ ...describe(interaction), err: error }, 'interaction failed');

@@ -4,8 +4,8 @@ import { parseWork } from './formats/registry.js';
 import { loweredRating, mergeMeta } from './meta.js';
 import type { Library, LoadWarning, SkippedFile, Work, WorkMeta } from './model.js';
 import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
-import { uniqueSlugs } from './slug.js';
 import { UnreadableWork } from './unreadable.js';
+import { assignIds, type IdClaims } from './work-ids.js';
 
 const CONCURRENT_READS = 8;
 
@@ -15,27 +15,35 @@ type Loaded = Parsed | SkippedFile;
 /**
  * Every work in the folder, sorted by title, and every file (or subfolder) that could not become one, sorted
  * by name, with the reason. An empty folder is an empty library and a missing one says `missing`; the caller
- * says so.
+ * says so. `claims` are the ids given before (see work-ids.ts); the result's claims add the new ones.
  */
-export async function loadLibrary(dir: string): Promise<Library> {
-  const { files, unreadableFolders, missing } = await listLibrary(dir);
-  if (missing) return { works: [], skipped: [], warnings: [], missing };
+export async function loadLibrary(dir: string, claims: IdClaims = new Map()): Promise<Library> {
+  const { files, links, unreadableFolders, missing } = await listLibrary(dir);
+  if (missing) return { works: [], skipped: [], warnings: [], missing, claims: new Map(claims) };
   const root = await realLibraryDir(dir);
   const workFiles = files.filter((file) => !isSidecar(file));
-  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, root, file));
+  const found = { listed: new Set(files), links };
+  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, root, file, found));
   const parsed = loaded.filter((entry) => 'parsed' in entry);
-  const ids = uniqueSlugs(parsed.map((entry) => entry.meta.title));
+  const assigned = assignIds(parsed.map((entry) => ({ file: entry.file, title: entry.meta.title })), claims);
+  const ids = assigned.ids;
   const works = parsed.map((entry, index) => toWork(entry, ids[index]!)).sort(byTitle);
   const skipped = [...loaded.filter((entry) => 'reason' in entry), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
   const warnings = parsed.flatMap((entry) => entry.warnings);
-  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing };
+  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing, claims: assigned.claims };
 }
 
-async function loadFile(dir: string, root: string, file: string): Promise<Loaded> {
+/** What the listing found: every file, and which of them are links. */
+interface Found {
+  listed: ReadonlySet<string>;
+  links: ReadonlySet<string>;
+}
+
+async function loadFile(dir: string, root: string, file: string, found: Found): Promise<Loaded> {
   try {
-    const parsed = parseWork(file, await readWorkFile(root, join(dir, file)));
+    const parsed = parseWork(file, await readWorkFile(root, join(dir, file), found.links.has(file)));
     const sidecar = sidecarFor(file);
-    const fromSidecar = await readSidecar(root, join(dir, sidecar), sidecar);
+    const fromSidecar = found.listed.has(sidecar) ? await readSidecar(root, join(dir, sidecar), sidecar, found.links.has(sidecar)) : {};
     const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));
     const lowered = loweredRating(parsed.meta, fromSidecar);
     const warning = lowered && `sidecar ${sidecar} rates it ${lowered.sidecar}, lower than the file's own ${lowered.file}; the sidecar wins`;

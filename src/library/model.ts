@@ -88,4 +88,6 @@ export interface Library {
   warnings: LoadWarning[];
   /** LIBRARY_DIR does not exist: an empty library for a reason the operator must fix. */
   missing: boolean;
+  /** Every id given so far, by file: the claims passed in and those of files new to them. */
+  claims: Map<string, string>;
 }

@@ -12,18 +12,6 @@ export function slugify(title: string): string {
   return shorten(slug) || `work-${fnv1a(title)}`;
 }
 
-/** Ids for titles given in a fixed order (by file name): the first keeps the slug, then -2, -3… */
-export function uniqueSlugs(titles: readonly string[]): string[] {
-  const taken = new Set<string>();
-  return titles.map((title) => {
-    const base = slugify(title);
-    let id = base;
-    for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-    taken.add(id);
-    return id;
-  });
-}
-
 /** Ids travel inside Discord custom_ids, which hold 100 characters in all. */
 function shorten(slug: string): string {
   if (slug.length <= SLUG_MAX) return slug;

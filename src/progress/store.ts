@@ -1,112 +1,242 @@
-// Readers' places, in Keyv. One key per (reader, work) so that page turns in different works, even from two
-// bot processes sharing the store, never read-modify-write the same record and so never lose each other.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import Keyv, { type KeyvStoreAdapter } from 'keyv';
-import { sqlitePath, storeProtocol } from './store-url.js';
+// Readers' places, in Keyv (README "When the store is away"). A shown page's place is queued and written
+// behind the answer, so a slow or absent store never delays or silences a page turn; reads are bounded in
+// time and fail fast while the store is known to be away. One key per (reader, work): page turns never
+// read-modify-write a shared record, so concurrent turns, even from several processes, lose nothing.
+import type Keyv from 'keyv';
+import type { Logger } from '../log.js';
+import { sleep, withDeadline } from '../util/deadline.js';
+import { STORE_CALL_MS, openKeyv } from './keyv-backend.js';
+import { PendingPlaces, keyOf, type PendingPlace } from './pending.js';
 import type { SavedPlace } from './place.js';
 
+/** What a reader is told instead of their place; the detail went to the log once, when the store went away. */
+export class StoreUnavailable extends Error {
+  constructor() {
+    super('the progress store is unavailable');
+    this.name = 'StoreUnavailable';
+  }
+}
 
-/** The works a reader has a place in, so that what is stored about them can be listed and deleted in full. */
-interface WorkIndex {
+/** Before this version, a reader's works were listed in one record under the reader's id. */
+interface LegacyWorkIndex {
   workIds: string[];
 }
 
-/** Bounds the memory of which (reader, work) pairs are already indexed; forgetting only costs a read. */
-const INDEXED_LIMIT = 100_000;
+/** The work ids given so far, by file (src/library/work-ids.ts), shared by every process on the store. */
+interface WorkIdClaims {
+  claims: [file: string, id: string][];
+}
+
+type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims;
+
+/** Not a reader id (those are digits), so it never meets a reader's keys. */
+const CLAIMS_KEY = 'work-ids';
+
+export interface StoreOptions {
+  logger: Pick<Logger, 'warn' | 'info'>;
+  callMs?: number;
+  /** Waits between attempts to reach the store again, the last repeated. */
+  retryMs?: readonly number[];
+  /** Places kept in memory while the store is away, about 150 bytes each. */
+  pendingLimit?: number;
+}
+
+const BATCH = 500;
 
 export class ProgressStore {
-  /** (reader, work) pairs known to be in the reader's index, so only a first save in a work reads it. */
-  private readonly indexed = new Set<string>();
+  private readonly pending: PendingPlaces;
+  private readonly callMs: number;
+  private readonly retryMs: readonly number[];
+  private readonly logger: StoreOptions['logger'];
+  private up = true;
+  private closed = false;
+  private writing: Promise<void> | undefined;
+  private recovering: Promise<void> | undefined;
 
-  constructor(private readonly keyv: Keyv<SavedPlace | WorkIndex>) {}
-
-  async save(userId: string, place: SavedPlace): Promise<void> {
-    await this.keyv.set(keyOf(userId, place.workId), place);
-    await this.index(userId, place.workId);
+  constructor(
+    private readonly keyv: Keyv<Stored>,
+    options: StoreOptions,
+  ) {
+    this.logger = options.logger;
+    this.callMs = options.callMs ?? STORE_CALL_MS;
+    this.retryMs = options.retryMs ?? [250, 500, 1_000, 2_000];
+    this.pending = new PendingPlaces(options.pendingLimit ?? 100_000);
   }
 
-  async get(userId: string, workId: string): Promise<SavedPlace | undefined> {
-    return asPlace(await this.keyv.get(keyOf(userId, workId)));
+  /** Whether the last call to the store succeeded. */
+  get available(): boolean {
+    return this.up;
   }
 
   /**
-   * The reader's places, most recent first: in the given works (the library's) and in any other work the
-   * reader's index names, such as one since removed from the library.
+   * Queues the place to be written, a newer place for the same work replacing it. Returns false when the
+   * store is away: the place is kept in memory and written when it is back, but the reader should know.
    */
-  async list(userId: string, workIds: readonly string[]): Promise<SavedPlace[]> {
-    const ids = new Set([...workIds, ...(await this.indexOf(userId))]);
-    if (ids.size === 0) return [];
-    const found = await this.keyv.get([...ids].map((id) => keyOf(userId, id)));
-    return found.map(asPlace).filter((p) => p !== undefined).sort((a, b) => b.at - a.at);
+  save(readerId: string, place: SavedPlace): boolean {
+    if (this.closed) return false;
+    this.pending.add(readerId, place);
+    this.kick();
+    return this.up;
   }
 
-  /** Deletes everything stored about the reader; returns how many places there were. */
-  async forget(userId: string, workIds: readonly string[]): Promise<number> {
-    const places = await this.list(userId, workIds);
-    await this.keyv.delete([indexKey(userId), ...places.map((p) => keyOf(userId, p.workId))]);
-    for (const key of this.indexed) if (key.startsWith(`${userId}:`)) this.indexed.delete(key);
+  /** The reader's place in the work, a queued one first. Throws StoreUnavailable. */
+  async get(readerId: string, workId: string): Promise<SavedPlace | undefined> {
+    const queued = this.pending.get(readerId, workId);
+    if (queued) return queued;
+    return asPlace(await this.call(() => this.keyv.get(keyOf(readerId, workId))));
+  }
+
+  /**
+   * The reader's places, most recent first: in the given works (the library's), in every work ever given an
+   * id (so also in works since removed), and in any other the old per-reader record names. Throws
+   * StoreUnavailable.
+   */
+  async list(readerId: string, workIds: readonly string[]): Promise<SavedPlace[]> {
+    const [legacy, claims] = await this.call(() => this.keyv.get([readerId, CLAIMS_KEY]));
+    const ids = new Set([
+      ...workIds,
+      ...(legacy && 'workIds' in legacy ? legacy.workIds : []),
+      ...(claims && 'claims' in claims ? claims.claims.map(([, id]) => id) : []),
+    ]);
+    const stored = ids.size === 0 ? [] : await this.call(() => this.keyv.get([...ids].map((id) => keyOf(readerId, id))));
+    const latest = new Map<string, SavedPlace>();
+    for (const place of [...stored.map(asPlace), ...this.pending.ofReader(readerId)]) {
+      if (place && (latest.get(place.workId)?.at ?? -Infinity) <= place.at) latest.set(place.workId, place);
+    }
+    return [...latest.values()].sort((a, b) => b.at - a.at);
+  }
+
+  /** Deletes everything stored about the reader; returns how many places there were. Throws StoreUnavailable. */
+  async forget(readerId: string, workIds: readonly string[]): Promise<number> {
+    const places = await this.list(readerId, workIds);
+    this.pending.forgetReader(readerId);
+    // A batch already on its way could hold one of the reader's places; it must land before the delete.
+    await this.writing;
+    const ids = new Set([...workIds, ...places.map((p) => p.workId)]);
+    await this.call(() => this.keyv.delete([readerId, ...[...ids].map((id) => keyOf(readerId, id))]));
     return places.length;
   }
 
+  /** The work ids given so far, by file. Throws StoreUnavailable. */
+  async workIdClaims(): Promise<Map<string, string>> {
+    const stored = await this.call(() => this.keyv.get(CLAIMS_KEY));
+    return new Map(stored && 'claims' in stored ? stored.claims : []);
+  }
+
+  /**
+   * Adds new claims to the stored ones, a file's stored claim winning. Two processes starting at the same
+   * instant with different new files may still overwrite each other's additions; each re-adds its own at
+   * its next start. Throws StoreUnavailable.
+   */
+  async keepWorkIdClaims(claims: ReadonlyMap<string, string>): Promise<void> {
+    const stored = await this.workIdClaims();
+    const added = [...claims].filter(([file]) => !stored.has(file));
+    if (added.length > 0) await this.call(() => this.keyv.set(CLAIMS_KEY, { claims: [...stored, ...added] }));
+  }
+
+  /** Resolves once every queued place is written, or the store is away. */
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  /** Writes what is queued (trying once more if the store is away) and disconnects. */
   async close(): Promise<void> {
-    await this.keyv.disconnect();
+    if (this.closed) return;
+    this.closed = true;
+    await this.flush();
+    if (this.pending.size > 0) {
+      await this.writeQueued().catch(() => {});
+      if (this.pending.size > 0) this.logger.warn({ places: this.pending.size }, 'progress store away at stop: these places were not saved');
+    }
+    await this.keyv.disconnect().catch(() => {});
   }
 
-  // Read-modify-write, but only on a reader's first page in a work; two processes doing that for one reader
-  // at the same instant may drop an entry, which then shows only while the work is in the library.
-  private async index(userId: string, workId: string): Promise<void> {
-    const key = keyOf(userId, workId);
-    if (this.indexed.has(key)) return;
-    const known = await this.indexOf(userId);
-    if (!known.includes(workId)) await this.keyv.set(indexKey(userId), { workIds: [...known, workId] });
-    if (this.indexed.size >= INDEXED_LIMIT) this.indexed.clear();
-    this.indexed.add(key);
+  /** One bounded call; a failure marks the store away and is reported to the reader as StoreUnavailable. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    if (!this.up) throw new StoreUnavailable();
+    try {
+      return await withDeadline(run(), this.callMs, 'a progress store call');
+    } catch (error) {
+      this.wentAway(error);
+      throw new StoreUnavailable();
+    }
   }
 
-  private async indexOf(userId: string): Promise<string[]> {
-    const index = await this.keyv.get(indexKey(userId));
-    return index && 'workIds' in index ? index.workIds : [];
+  private kick(): void {
+    if (this.writing || !this.up || this.pending.size === 0) return;
+    this.writing = this.writeAll().finally(() => (this.writing = undefined));
+  }
+
+  private async writeAll(): Promise<void> {
+    try {
+      while (this.pending.size > 0 && this.up) await this.writeQueued();
+    } catch (error) {
+      this.wentAway(error);
+    }
+  }
+
+  private async writeQueued(): Promise<void> {
+    const batch = this.pending.oldest(BATCH);
+    await withDeadline(this.write(batch), this.callMs, 'saving places');
+    this.pending.written(batch);
+  }
+
+  private async write(batch: readonly PendingPlace[]): Promise<void> {
+    const results = await this.keyv.setMany(batch.map(({ readerId, place }) => ({ key: keyOf(readerId, place.workId), value: place })));
+    // Adapters with a setMany of their own answer nothing; Keyv's own answers false for a write that failed.
+    if (Array.isArray(results) && results.some((ok) => ok === false)) throw new Error('the store refused to save some places');
+  }
+
+  private wentAway(error: unknown): void {
+    if (!this.up) return;
+    this.up = false;
+    this.logger.warn({ err: error }, 'progress store unavailable: pages still turn, places wait in memory until it is back');
+    this.recovering ??= this.recover().finally(() => (this.recovering = undefined));
+  }
+
+  /** Tries the store again with growing waits: a queued batch when there is one, else a read. */
+  private async recover(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      await sleep(this.retryMs[Math.min(attempt, this.retryMs.length - 1)]!);
+      if (this.closed) return;
+      try {
+        if (this.pending.size > 0) await this.writeQueued();
+        else await withDeadline(this.keyv.get('probe'), this.callMs, 'reaching the progress store');
+      } catch {
+        continue;
+      }
+      this.up = true;
+      const dropped = this.pending.takeDropped();
+      this.logger.info({ waiting: this.pending.size, dropped }, 'progress store is back');
+      this.kick();
+      return;
+    }
   }
 }
 
-function asPlace(value: SavedPlace | WorkIndex | null | undefined): SavedPlace | undefined {
+function asPlace(value: Stored | null | undefined): SavedPlace | undefined {
   return value && 'workId' in value ? value : undefined;
 }
 
-function keyOf(userId: string, workId: string): string {
-  return `${userId}:${workId}`;
-}
-
-function indexKey(userId: string): string {
-  return userId;
-}
-
-/** Opens the store named by STORE_URL; `onError` gets connection errors that Keyv would otherwise throw. */
-export async function openProgressStore(storeUrl: string, onError: (error: unknown) => void): Promise<ProgressStore> {
-  const keyv = new Keyv<SavedPlace | WorkIndex>({ store: await adapterFor(storeUrl), namespace: 'progress' });
-  keyv.on('error', onError);
-  return new ProgressStore(keyv);
-}
-
-async function adapterFor(storeUrl: string): Promise<KeyvStoreAdapter> {
-  const protocol = storeProtocol(storeUrl);
-  if (protocol === 'sqlite:') return openSqlite(storeUrl);
-  if (protocol === 'redis:' || protocol === 'rediss:') {
-    const { default: KeyvRedis } = await import('@keyv/redis');
-    return new KeyvRedis(storeUrl) as unknown as KeyvStoreAdapter;
+/**
+ * Opens the store named by STORE_URL and checks that it answers, trying again with growing waits; a store
+ * still unreachable after them is a start-up error (README "When the store is away" says why).
+ */
+export async function openProgressStore(storeUrl: string, options: StoreOptions & { startRetryMs?: readonly number[] }): Promise<ProgressStore> {
+  const keyv = await openKeyv<Stored>(storeUrl, 'progress');
+  const callMs = options.callMs ?? STORE_CALL_MS;
+  const waits = options.startRetryMs ?? [500, 1_000, 2_000, 4_000, 8_000];
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withDeadline(keyv.get('probe'), callMs, 'reaching the progress store');
+      return new ProgressStore(keyv, options);
+    } catch (error) {
+      if (attempt === waits.length) {
+        await keyv.disconnect().catch(() => {});
+        throw new Error(`the progress store at STORE_URL did not answer after ${attempt + 1} tries: ${(error as Error).message}`);
+      }
+      options.logger.warn({ err: error, retryInMs: waits[attempt] }, 'progress store not reachable yet');
+      await sleep(waits[attempt]!);
+    }
   }
-  const { default: KeyvPostgres } = await import('@keyv/postgres');
-  return new KeyvPostgres({ uri: storeUrl }) as unknown as KeyvStoreAdapter;
-}
-
-async function openSqlite(storeUrl: string): Promise<KeyvStoreAdapter> {
-  const file = sqlitePath(storeUrl);
-  if (file !== ':memory:') await mkdir(dirname(file), { recursive: true });
-  const { default: KeyvSqlite } = await import('@keyv/sqlite');
-  // busyTimeout lets two processes on one file wait for each other's write lock instead of failing.
-  const sqlite = new KeyvSqlite({ uri: storeUrl, busyTimeout: 5_000 });
-  // WAL lets readers go on while a page turn writes; it also makes concurrent writers far less likely to block.
-  await sqlite.query('PRAGMA journal_mode=WAL');
-  return sqlite as unknown as KeyvStoreAdapter;
 }

@@ -227,15 +227,19 @@ describe('bad input', () => {
 
 describe('an error inside a command', () => {
   it('gets a short ephemeral apology, the detail goes to the log, and the bot keeps serving', async () => {
-    // A world of its own: closing the store on purpose must not reach the other tests.
+    // A world of its own: breaking the catalog on purpose must not reach the other tests.
     const own = await startE2E();
     onTestFinished(() => own.close());
     const { emu, bot } = own;
-    await bot.store.close();
+    const ids = bot.catalog.ids.bind(bot.catalog);
+    bot.catalog.ids = () => {
+      throw new Error('a bug in the catalog');
+    };
     const failed = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'progress');
     expect(failed.ephemeral).toBe(true);
     expect(textOf(messageOf(failed))).toMatch(/^Sorry, something went wrong/);
-    expect(bot.logs.some((line) => JSON.parse(line).msg === 'interaction failed')).toBe(true);
+    expect(bot.logs.some((line) => JSON.parse(line).msg === 'interaction failed' && line.includes('a bug in the catalog'))).toBe(true);
+    bot.catalog.ids = ids;
     const works = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'works');
     expect(textOf(messageOf(works))).toContain('One Step At A Time');
   });

@@ -25,8 +25,8 @@ export interface E2E {
 
 let readers = 0;
 
-/** `logLevel` is the bot's LOG_LEVEL; debug unless a test asks for another. */
-export async function startE2E(options: { logLevel?: LogLevel } = {}): Promise<E2E> {
+/** `logLevel` is the bot's LOG_LEVEL, debug unless a test asks for another; `storeUrl` its STORE_URL, a fresh SQLite file unless given. */
+export async function startE2E(options: { logLevel?: LogLevel; storeUrl?: string } = {}): Promise<E2E> {
   const dir = await mkdtemp(join(tmpdir(), 'story-e2e-'));
   const library = join(dir, 'library');
   await cp('seeds', library, { recursive: true });
@@ -34,7 +34,7 @@ export async function startE2E(options: { logLevel?: LogLevel } = {}): Promise<E
   await writeFile(join(library, 'long-night.txt'), longWork());
   await writeFile(join(library, 'long-night.meta.json'), JSON.stringify({ rating: 'General Audiences', warnings: [] }));
   const env = {
-    LIBRARY_DIR: library, STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
+    LIBRARY_DIR: library, STORE_URL: options.storeUrl ?? `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
     ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
   };
   const emu = await startEmulator();

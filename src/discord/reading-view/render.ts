@@ -9,8 +9,14 @@ import { minutesLeftInChapter, percentOfWork } from '../../reading/positions.js'
 import { truncate, workEmbed } from '../work-embed.js';
 import { chapterPicker, pageButton } from './controls.js';
 
-/** `firstPage`: the reader's first page of the work, which carries its rating and warnings above it. */
-export function renderPage(work: Work, at: PageAt, readerId: string, firstPage = false): BaseMessageOptions {
+export interface PageNotes {
+  /** The reader's first page of the work, which carries its rating and warnings above it. */
+  firstPage?: boolean;
+  /** One short line above the page, such as that the place could not be saved just now. */
+  notice?: string;
+}
+
+export function renderPage(work: Work, at: PageAt, readerId: string, notes: PageNotes = {}): BaseMessageOptions {
   const chapter = work.chapters[at.chapter]!;
   const facts = [
     `Page ${at.index + 1}/${at.pageCount}`,
@@ -28,7 +34,7 @@ export function renderPage(work: Work, at: PageAt, readerId: string, firstPage =
     pageButton.build({ move: 'next', ...here }, nextPlace(work, at) === undefined),
   );
   // Always set, so that turning the page clears the line from the message it updates.
-  const content = firstPage ? ratingAndWarnings(work) : '';
+  const content = [notes.firstPage ? ratingAndWarnings(work) : '', notes.notice ? `-# ${notes.notice}` : ''].filter(Boolean).join('\n');
   if (work.chapters.length === 1) return { content, embeds: [embed], components: [navigation] };
   const picker = new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
     chapterPicker.build({ workId: work.id, readerId }, work, at.chapter),

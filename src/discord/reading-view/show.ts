@@ -4,6 +4,7 @@
 // place in it: before it, a Start reading screen if an archive warning warns; else the rating and
 // warnings above the page itself.
 import type { Place } from '../../progress/place.js';
+import { StoreUnavailable } from '../../progress/store.js';
 import type { Showable } from '../../rating-gate/policy.js';
 import { chapterText } from '../../reading/chapter-text.js';
 import { pageAt } from '../../reading/navigation.js';
@@ -15,19 +16,37 @@ import { renderPage, renderWarnings } from './render.js';
 /** The archive warning that warns of nothing: the author's word that none of the others apply. */
 const NO_WARNINGS_APPLY = 'No Archive Warnings Apply';
 
+const UNSAVED = 'Your place could not be saved just now; the bot keeps it and saves it as soon as it can.';
+const UNREAD = 'Your saved place could not be read just now, so this opens at the start and leaves your saved place as it is.';
+
 /** UTF-16 units of chapter text that paginate in roughly 0.1 s on a quiet machine. */
 const SLOW_CHAPTER_LENGTH = 500_000;
 
 /** Opens a new reading message: at `requested`, else the reader's saved place, else the start. */
 export async function openReading(interaction: ViewInteraction, ctx: BotContext, work: Showable, requested?: Place): Promise<void> {
-  const saved = await ctx.store.get(interaction.user.id, work.id);
-  const place = requested ?? saved ?? { chapter: 0, offset: 0 };
-  const firstPage = !saved;
+  const saved = await savedPlace(interaction.user.id, ctx, work);
+  const place = requested ?? (saved === 'unknown' ? undefined : saved) ?? { chapter: 0, offset: 0 };
+  // While the store is away, the reader may have a place: it is neither overwritten with the start nor
+  // taken as their first page (the warnings come again, which is harmless).
+  const firstPage = saved === undefined || saved === 'unknown';
   if (firstPage && work.meta.warnings.some((w) => w !== NO_WARNINGS_APPLY)) {
     await interaction.reply(renderWarnings(work, place, interaction.user.id));
     return;
   }
+  if (saved === 'unknown' && !requested) {
+    await present(interaction, renderPage(work, pageAt(work, place), interaction.user.id, { firstPage, notice: UNREAD }), 'reply');
+    return;
+  }
   await showPage(interaction, ctx, work, place, 'reply', firstPage);
+}
+
+async function savedPlace(readerId: string, ctx: BotContext, work: Showable): Promise<Place | undefined | 'unknown'> {
+  try {
+    return await ctx.store.get(readerId, work.id);
+  } catch (error) {
+    if (error instanceof StoreUnavailable) return 'unknown';
+    throw error;
+  }
 }
 
 /** Shows the page holding `place` to the interaction's user, and saves it as their place. */
@@ -40,13 +59,9 @@ export async function showPage(
   }
   const at = pageAt(work, place);
   const readerId = interaction.user.id;
-  try {
-    await ctx.store.save(readerId, { workId: work.id, chapter: at.chapter, offset: at.page.start, at: ctx.now() });
-  } catch (err) {
-    // A store outage must not stop someone reading; the place is lost for this page only.
-    ctx.logger.error({ err, user: readerId, work: work.id }, 'could not save the reading place');
-  }
-  await present(interaction, renderPage(work, at, readerId, firstPage), how);
+  // Queued, and written after the answer: the store is never on the way of a page (README "When the store is away").
+  const saved = ctx.store.save(readerId, { workId: work.id, chapter: at.chapter, offset: at.page.start, at: ctx.now() });
+  await present(interaction, renderPage(work, at, readerId, { firstPage, notice: saved ? undefined : UNSAVED }), how);
 }
 
 /**
