@@ -25,7 +25,8 @@ export function decodeText(bytes: Uint8Array): string {
   const utf16 = utf16ByBom(bytes);
   if (!utf16) rejectBinary(bytes);
   if (!utf16 && !isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
-  const text = showable(new TextDecoder(utf16 ?? 'utf-8').decode(bytes));
+  const decoded = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+  const text = utf16 || mayHoldUnshowable(bytes) ? showable(decoded) : decoded;
   if (!/\S/.test(text)) throw new UnreadableWork('no text: the file holds only whitespace');
   return text;
 }
@@ -38,7 +39,7 @@ export function decodeText(bytes: Uint8Array): string {
  */
 export function decodeMarkup(bytes: Uint8Array): string {
   const encoding = byBom(bytes) ?? utf16ByFirstByte(bytes) ?? declaredEncoding(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  return showableMarkup(decodeAs(encoding, bytes));
+  return withoutUnshowableReferences(showable(decodeAs(encoding, bytes)));
 }
 
 // Node's TextDecoder reads windows-1252 (and latin1, its WHATWG alias) as ISO-8859-1, so 0x80-0x9F would be
@@ -51,12 +52,23 @@ function decodeAs(encoding: string, bytes: Uint8Array): string {
   return text.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
-/** Markup with what no page can show dropped, raw or written as a numeric character reference. */
-export function showableMarkup(markup: string): string {
-  return showable(markup).replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (reference, code: string) => {
+/** Markup without numeric character references to what no page can show (raw characters are decode's work). */
+export function withoutUnshowableReferences(markup: string): string {
+  return markup.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (reference, code: string) => {
     const point = code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10);
     return point <= 0x10ffff && UNSHOWABLE_CHAR.test(String.fromCodePoint(point)) ? '' : reference;
   });
+}
+
+/** Whether UTF-8 bytes hold a CR or a character no page can show: one pass spares a clean file both regular expressions. */
+function mayHoldUnshowable(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x20 ? byte !== 0x09 && byte !== 0x0a : byte === 0x7f || (byte === 0xc2 && bytes[i + 1]! < 0xa0) || (byte === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2]! >= 0xbe)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function showable(text: string): string {

@@ -1,13 +1,18 @@
+import { constants } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { SkippedFile } from './model.js';
 import { UnreadableWork } from './unreadable.js';
 
 const SIZE_LIMIT = 64 * 1024 * 1024;
+/** A file listed as a plain file is read as one: a link put in its place since is refused, not followed. */
+export const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 /** What the library folder holds: work and sidecar paths relative to it, sorted, and the subfolders that could not be listed. */
 export interface Listing {
   files: string[];
+  /** The files that are symbolic links, which are read only when they lead to a file inside the folder. */
+  links: Set<string>;
   unreadableFolders: SkippedFile[];
   /** The folder itself does not exist (a typo in LIBRARY_DIR, an unmounted volume), which is not the same as empty. */
   missing: boolean;
@@ -15,7 +20,7 @@ export interface Listing {
 
 /** Every entry under the library folder; hidden entries are not works. A subfolder that cannot be listed is named, not fatal. */
 export async function listLibrary(dir: string): Promise<Listing> {
-  const listing: Listing = { files: [], unreadableFolders: [], missing: false };
+  const listing: Listing = { files: [], links: new Set(), unreadableFolders: [], missing: false };
   try {
     await listFolder(dir, '', listing);
   } catch (error) {
@@ -40,6 +45,7 @@ async function listFolder(dir: string, under: string, listing: Listing): Promise
     const path = under === '' ? entry.name : `${under}/${entry.name}`;
     if (entry.isDirectory()) await listFolder(dir, path, listing);
     else listing.files.push(path);
+    if (entry.isSymbolicLink()) listing.links.add(path);
   }
 }
 
@@ -53,13 +59,13 @@ export function realLibraryDir(dir: string): Promise<string> {
 }
 
 /**
- * The real path of a file in the library, following links; a link leading out of the folder (to a `.env`,
- * say) is refused before anything is read through it. Undefined when nothing is there.
+ * A link's target when it lies inside the library folder; a link leading out of it (to a `.env`, say) is
+ * refused before anything is read through it. Undefined when the target does not exist.
  */
-export async function realPathInside(libraryDir: string, path: string): Promise<string | undefined> {
+export async function linkTargetInside(libraryDir: string, link: string): Promise<string | undefined> {
   let real: string;
   try {
-    real = await realpath(path);
+    real = await realpath(link);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new UnreadableWork(describe(error as NodeJS.ErrnoException));
@@ -71,8 +77,8 @@ export async function realPathInside(libraryDir: string, path: string): Promise<
 }
 
 /** A work file's bytes, or the reason a person can act on when it cannot be read as a file. */
-export async function readWorkFile(libraryDir: string, path: string): Promise<Uint8Array> {
-  const real = await realPathInside(libraryDir, path);
+export async function readWorkFile(libraryDir: string, path: string, isLink: boolean): Promise<Uint8Array> {
+  const real = isLink ? await linkTargetInside(libraryDir, path) : path;
   if (real === undefined) throw new UnreadableWork('cannot be read: a link whose target does not exist');
   const info = await stat(real).catch((error: NodeJS.ErrnoException) => {
     throw new UnreadableWork(describe(error));
@@ -80,7 +86,7 @@ export async function readWorkFile(libraryDir: string, path: string): Promise<Ui
   if (info.isDirectory()) throw new UnreadableWork('cannot be read: a link to a folder (links to folders are not followed)');
   if (!info.isFile()) throw new UnreadableWork('cannot be read: not a regular file (a pipe, socket or device)');
   if (info.size > SIZE_LIMIT) throw new UnreadableWork(`too large to be a story (${Math.round(info.size / 2 ** 20)} MB; the limit is 64 MB)`);
-  return readFile(real).catch((error: NodeJS.ErrnoException) => {
+  return readFile(real, { flag: NO_FOLLOW }).catch((error: NodeJS.ErrnoException) => {
     throw new UnreadableWork(describe(error));
   });
 }

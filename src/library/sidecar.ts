@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { realPathInside } from './files.js';
+import { linkTargetInside, NO_FOLLOW } from './files.js';
 import { validateMeta } from './meta.js';
 import type { WorkMeta } from './model.js';
 import { UnreadableWork } from './unreadable.js';
@@ -18,15 +18,15 @@ export function sidecarFor(file: string): string {
 }
 
 /**
- * The sidecar's metadata, `{}` when there is none; a broken one makes its work unreadable. Like a work, it is
- * read only when its real path is inside the library folder: JSON.parse's message would quote an outside file.
+ * The metadata of a sidecar the listing found; a broken one makes its work unreadable. Like a work, a link is
+ * read only when its target is inside the library folder: JSON.parse's message would quote an outside file.
  */
-export async function readSidecar(libraryDir: string, path: string, name: string): Promise<Partial<WorkMeta>> {
+export async function readSidecar(libraryDir: string, path: string, name: string, isLink: boolean): Promise<Partial<WorkMeta>> {
   let source: string;
   try {
-    const real = await realPathInside(libraryDir, path);
+    const real = isLink ? await linkTargetInside(libraryDir, path) : path;
     if (real === undefined) return {};
-    source = await readFile(real, 'utf8');
+    source = await readFile(real, { encoding: 'utf8', flag: NO_FOLLOW });
   } catch (error) {
     if (error instanceof UnreadableWork) throw new UnreadableWork(`sidecar ${name} ${error.message}`);
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};

@@ -1,6 +1,6 @@
 import { parse } from 'node-html-parser';
 import { hasText } from '../../blocks/tidy.js';
-import { showableMarkup } from '../../decode.js';
+import { withoutUnshowableReferences } from '../../decode.js';
 import { UnreadableWork } from '../../unreadable.js';
 import { textFormat, WORK_TITLE, type ParsedWork } from '../format.js';
 import { ao3ChapterTitle, ao3Sections } from './chapters.js';
@@ -23,7 +23,7 @@ function looksLikeHtml(text: string): boolean {
 
 function parseAo3Html(text: string): ParsedWork {
   if (!looksLikeAo3Html(text)) throw new UnreadableWork('HTML that is not an AO3 download (no "#chapters" section); unknown layout');
-  const root = parse(showableMarkup(text), { comment: false });
+  const root = parse(withoutUnshowableReferences(text), { comment: false });
   const chapters = root.querySelector('#chapters');
   if (!chapters) throw new UnreadableWork('HTML without an AO3 "#chapters" section');
   const preface = root.querySelector('#preface');
