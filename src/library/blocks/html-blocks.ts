@@ -8,10 +8,11 @@ const BLOCK_TAGS = new Set([
   'table', 'td', 'th', 'tr', 'ul',
 ]);
 const IGNORED_TAGS = new Set(['head', 'script', 'style', 'title', 'svg', 'img']);
-const STYLE_OF: Record<string, EmphasisStyle> = {
-  em: 'italic', i: 'italic', cite: 'italic', strong: 'bold', b: 'bold', u: 'underline', ins: 'underline',
-  s: 'strike', del: 'strike', strike: 'strike',
-};
+// A Map, as tag names come from the file: a plain object would answer `constructor` with a function.
+const STYLE_OF: ReadonlyMap<string, EmphasisStyle> = new Map([
+  ['em', 'italic'], ['i', 'italic'], ['cite', 'italic'], ['strong', 'bold'], ['b', 'bold'], ['u', 'underline'],
+  ['ins', 'underline'], ['s', 'strike'], ['del', 'strike'], ['strike', 'strike'],
+]);
 
 /** Paragraph text without markup, emphasis as spans; `<hr>` and ornament lines as scene breaks. */
 export function htmlBlocks(root: HTMLElement, skip: (element: HTMLElement) => boolean = () => false): Block[] {
@@ -35,7 +36,7 @@ export function htmlBlocks(root: HTMLElement, skip: (element: HTMLElement) => bo
         flush();
         walk(child);
         flush();
-      } else buffer.styled(STYLE_OF[tag], () => walk(child));
+      } else buffer.styled(STYLE_OF.get(tag), () => walk(child));
     }
   };
   walk(root);

@@ -2,7 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 
 // Small EPUBs built in memory from strings, so each test shows the whole book it reads.
 
-const CONTAINER = `<?xml version="1.0"?>
+export const CONTAINER = `<?xml version="1.0"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>
 </container>`;
@@ -86,8 +86,19 @@ export function epub2(): Uint8Array {
   });
 }
 
+/**
+ * AO3's afterword as its download template writes it (a heading, the end notes and works inspired by this one
+ * in a `div.meta`, then the plea to comment), classes renamed by calibre; `id: false` as if the id were lost too.
+ */
+export function ao3Afterword(options: { id: boolean }): string {
+  return xhtml(`<div class="calibre1"${options.id ? ' id="afterword"' : ''}><h2 class="calibre2">Afterword</h2>
+      <div class="calibre14"><div${options.id ? ' id="endnotes"' : ''}><p class="calibre3">End Notes</p><blockquote class="calibre13"><p class="calibre3">Thanks!</p></blockquote></div>
+      <dl class="calibre7"><dt class="calibre8">Works inspired by this one:</dt><dd class="calibre9"><a href="#">Crane Husband</a> by <a href="#">someone</a></dd></dl></div>
+      <p class="calibre17">Please <a href="http://archiveofourown.org/works/777/comments/new">drop by the Archive and comment</a> to let the creator know if you enjoyed their work!</p></div>`);
+}
+
 /** AO3's EPUB as calibre makes it: classes renamed, preface and afterword in their own files. */
-export function ao3Epub(): Uint8Array {
+export function ao3Epub(options: { afterword?: string } = {}): Uint8Array {
   return epub({
     'content.opf': opf({
       metadata: '<dc:title>Crane Wife</dc:title><dc:creator>inkwell</dc:creator><dc:subject>Shadowhunters (TV)</dc:subject>',
@@ -117,7 +128,50 @@ export function ao3Epub(): Uint8Array {
       <div class="calibre14" id="endnotes1"><p class="calibre3">Chapter End Notes</p><blockquote class="calibre13"><p class="calibre3">An end note.</p></blockquote></div></div>`),
     'Crane_Wife_split_002.xhtml': xhtml(`<div class="calibre1"><div class="calibre14"><h2 class="calibre15">Thaw</h2></div>
       <div class="calibre16"><p class="calibre3">The snow melted.</p></div></div>`),
-    'Crane_Wife_split_003.xhtml': xhtml(`<div class="calibre1" id="afterword"><h2 class="calibre2">Afterword</h2>
-      <div class="calibre14"><p class="calibre3">End Notes</p><blockquote class="calibre13"><p class="calibre3">Thanks!</p></blockquote></div></div>`),
+    'Crane_Wife_split_003.xhtml': options.afterword ?? ao3Afterword({ id: true }),
+  });
+}
+
+/**
+ * A longer AO3 work as calibre splits it by size: the preface over two files (the tag list, then title, byline
+ * and summary), chapter 1 over two files, chapters 2 and 3 starting inside a file, and the afterword's empty
+ * page-break `div` left at the end of the last chapter's file.
+ */
+export function ao3SplitEpub(): Uint8Array {
+  const files = [
+    `<div class="calibre1" id="preface"><h2 class="calibre2">Preface</h2>
+      <p class="calibre3"><b>Lantern Weather</b><br/>Posted originally on the <a href="https://archiveofourown.org/">Archive of Our Own</a> at <a href="https://archiveofourown.org/works/123">https://archiveofourown.org/works/123</a>.</p>
+      <div class="calibre1"><dl class="calibre4"><dt class="calibre5">Rating:</dt><dd class="calibre6"><a href="#">Teen And Up Audiences</a></dd>
+      <dt class="calibre5">Archive Warning:</dt><dd class="calibre6"><a href="#">No Archive Warnings Apply</a></dd></dl></div></div>`,
+    `<div class="calibre1" id="preface"><div class="calibre1"><h1 class="calibre7">Lantern Weather</h1><div class="calibre8">by <a rel="author" href="#">quiet_owl</a></div>
+      <p class="calibre3">Summary</p><blockquote class="calibre9"><p class="calibre3">A keeper and a storm.</p></blockquote></div></div>
+      <div class="calibre10" id="chapters"><div class="calibre1"></div></div>`,
+    `<div class="calibre10" id="chapters"><div class="calibre1"><h2 class="calibre11">Chapter 1: First Light</h2>
+      <p class="calibre3">Chapter Notes</p><blockquote class="calibre9"><p>A chapter note.</p></blockquote></div>
+      <div class="calibre12"><p>Part A.</p></div></div>`,
+    `<div class="calibre10" id="chapters"><div class="calibre12"><p>Part B.</p></div>
+      <div class="calibre1" id="endnotes1"><p class="calibre3">Chapter End Notes</p><blockquote class="calibre9"><p>An end note.</p></blockquote></div>
+      <div class="calibre1"><h2 class="calibre11">Chapter 2</h2></div><div class="calibre12"><p>Second chapter.</p></div></div>`,
+    `<div class="calibre10" id="chapters"><div class="calibre12"><p>More of the second.</p></div>
+      <div class="calibre1"><h2 class="calibre11">Chapter 3</h2></div><div class="calibre12"><p>Third chapter.</p></div></div>
+      <div class="calibre1" id="afterword"><div class="calibre13"></div></div>`,
+  ];
+  const name = (n: number) => `Lantern_Weather_split_00${n}.xhtml`;
+  return epub({
+    'content.opf': opf({
+      metadata: '<dc:title>Lantern Weather</dc:title><dc:creator>quiet_owl</dc:creator>',
+      items: [item('ncx', 'toc.ncx'), ...[0, 1, 2, 3, 4, 5].map((n) => item(`s${n}`, name(n)))],
+      spine: [0, 1, 2, 3, 4, 5].map((n) => `s${n}`),
+      spineToc: 'ncx',
+    }),
+    'toc.ncx': `<?xml version="1.0"?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>
+  <navPoint><navLabel><text>Preface</text></navLabel><content src="${name(0)}"/></navPoint>
+  <navPoint><navLabel><text>Chapter 1: First Light</text></navLabel><content src="${name(2)}"/></navPoint>
+  <navPoint><navLabel><text>Chapter 2</text></navLabel><content src="${name(3)}#calibre_toc_3"/></navPoint>
+  <navPoint><navLabel><text>Chapter 3</text></navLabel><content src="${name(4)}#calibre_toc_4"/></navPoint>
+  <navPoint><navLabel><text>Afterword</text></navLabel><content src="${name(5)}"/></navPoint>
+</navMap></ncx>`,
+    ...Object.fromEntries(files.map((body, n) => [name(n), xhtml(body)])),
+    [name(5)]: ao3Afterword({ id: true }),
   });
 }

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/library/load.js';
 import type { Paragraph, Work } from '../../../src/library/model.js';
 import { allText, tempLibrary, texts } from '../temp-library.js';
-import { ao3Epub, epub2, epub3 } from './epub-fixtures.js';
+import { ao3Afterword, ao3Epub, ao3SplitEpub, epub2, epub3 } from './epub-fixtures.js';
 
 let library: { dir: string; cleanup: () => Promise<void> };
 beforeEach(async () => {
@@ -73,5 +73,22 @@ describe("AO3's EPUB", () => {
     const work = await loadEpub(ao3Epub());
     expect(work.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1: Snow', 'Chapter 2: Thaw']);
     expect(work.chapters.map((chapter) => (chapter.blocks as Paragraph[]).map((block) => block.text))).toEqual([['The snow fell.'], ['The snow melted.']]);
+  });
+
+  it('knows the afterword by its heading and its plea to comment when calibre dropped its id', async () => {
+    const work = await loadEpub(ao3Epub({ afterword: ao3Afterword({ id: false }) }));
+    expect(work.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1: Snow', 'Chapter 2: Thaw']);
+    expect(allText(work)).not.toMatch(/Afterword|drop by the Archive|Thanks!|Crane Husband/);
+  });
+
+  it('keeps a chapter calibre split across files as one, and reads a preface split across two files as metadata', async () => {
+    const work = await loadEpub(ao3SplitEpub());
+    expect(work.meta).toMatchObject({ title: 'Lantern Weather', author: 'quiet_owl', rating: 'Teen And Up Audiences', summary: 'A keeper and a storm.' });
+    expect(work.chapters.map((chapter) => chapter.title)).toEqual(['Chapter 1: First Light', 'Chapter 2', 'Chapter 3']);
+    expect(work.chapters.map((chapter) => texts(chapter.blocks))).toEqual([
+      ['Part A.', 'Part B.'],
+      ['Second chapter.', 'More of the second.'],
+      ['Third chapter.'],
+    ]);
   });
 });

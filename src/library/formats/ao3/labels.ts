@@ -2,28 +2,28 @@ import { RATINGS, type Rating, type WorkMeta } from '../../model.js';
 
 type ListField = 'warnings' | 'fandoms' | 'relationships' | 'characters' | 'tags';
 
-// AO3 pluralises a label when a work has more than one tag of its kind.
-const LIST_LABELS: Record<string, ListField> = {
-  'archive warning': 'warnings',
-  'archive warnings': 'warnings',
-  fandom: 'fandoms',
-  fandoms: 'fandoms',
-  relationship: 'relationships',
-  relationships: 'relationships',
-  character: 'characters',
-  characters: 'characters',
-  'additional tags': 'tags',
-};
+// AO3 pluralises a label when a work has more than one tag of its kind. A Map, as labels come from the file.
+const LIST_LABELS: ReadonlyMap<string, ListField> = new Map([
+  ['archive warning', 'warnings'],
+  ['archive warnings', 'warnings'],
+  ['fandom', 'fandoms'],
+  ['fandoms', 'fandoms'],
+  ['relationship', 'relationships'],
+  ['relationships', 'relationships'],
+  ['character', 'characters'],
+  ['characters', 'characters'],
+  ['additional tags', 'tags'],
+]);
 
 export function isAo3Label(label: string): boolean {
   const key = labelKey(label);
-  return key in LIST_LABELS || ['rating', 'ratings', 'language', 'category', 'categories', 'series', 'stats', 'collections'].includes(key);
+  return LIST_LABELS.has(key) || ['rating', 'ratings', 'language', 'category', 'categories', 'series', 'stats', 'collections'].includes(key);
 }
 
 /** Records one `dt`/`dd` pair (or `Label:` line) of AO3's tag list in the work's metadata. */
 export function applyAo3Label(meta: Partial<WorkMeta>, label: string, values: readonly string[]): void {
   const key = labelKey(label);
-  const list = LIST_LABELS[key];
+  const list = LIST_LABELS.get(key);
   if (list) meta[list] = [...values];
   else if (key === 'rating' || key === 'ratings') meta.rating = ratingOf(values[0]);
   else if (key === 'language' && values[0]) meta.language = values[0];

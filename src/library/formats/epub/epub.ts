@@ -1,18 +1,19 @@
 import { parse, type HTMLElement } from 'node-html-parser';
 import { htmlBlocks } from '../../blocks/html-blocks.js';
 import { hasText } from '../../blocks/tidy.js';
-import type { Chapter } from '../../model.js';
+import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { ao3ChapterTitle, ao3Sections } from '../ao3/chapters.js';
+import { ao3ChapterTitle, ao3Sections, type Ao3Section } from '../ao3/chapters.js';
 import { isAo3Preface, readAo3Preface } from '../ao3/preface.js';
 import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
 import { isZip, openEpub, readText, type EpubPackage } from './package.js';
 import { readToc } from './toc.js';
 
-interface SpineDocument {
-  path: string;
-  body: HTMLElement;
-  tocTitle?: string;
+/** Turns the spine's documents, one at a time, into chapters; each document's tree is dropped once read. */
+interface ChapterReader {
+  add(body: HTMLElement, tocTitle: string | undefined): void;
+  readonly meta: Partial<WorkMeta>;
+  readonly chapters: Chapter[];
 }
 
 /**
@@ -25,46 +26,46 @@ export const epub = {
   parse: ({ bytes }) => parseEpub(bytes),
 } as const satisfies Format;
 
+/** AO3's EPUB opens with its preface; any other is read as a generic one. */
 function parseEpub(bytes: Uint8Array): ParsedWork {
   const book = openEpub(bytes);
-  const documents = spineDocuments(book);
-  const preface = documents.find((document) => isAo3Preface(document.body));
-  const meta = preface ? { ...book.meta, ...readAo3Preface(preface.body) } : book.meta;
-  const chapters = preface
-    ? ao3Chapters(documents.filter((document) => document !== preface), meta.title)
-    : genericChapters(documents);
-  const withText = chapters.filter((chapter) => hasText(chapter.blocks));
+  const toc = readToc(book);
+  let reader: ChapterReader | undefined;
+  for (const item of book.spine) {
+    const body = readBody(book, item.path);
+    if (!body || (!reader && !/\S/.test(body.text))) continue;
+    reader ??= isAo3Preface(body) ? new Ao3Reader(book.meta) : new GenericReader(book.meta, book.spine.some((other) => toc.has(other.path)));
+    reader.add(body, toc.get(item.path));
+  }
+  const withText = (reader?.chapters ?? []).filter((chapter) => hasText(chapter.blocks));
   if (withText.length === 0) throw new UnreadableWork('EPUB with no text in its spine');
-  return { meta, epigraph: [], chapters: withText };
+  return { meta: reader!.meta, epigraph: [], chapters: withText };
 }
 
-function spineDocuments(book: EpubPackage): SpineDocument[] {
-  const toc = readToc(book);
-  return book.spine.flatMap((item) => {
-    const text = readText(book, item.path);
-    if (text === undefined) return [];
-    const root = parse(text, { comment: false });
-    return [{ path: item.path, body: root.querySelector('body') ?? root, tocTitle: toc.get(item.path) }];
-  });
+function readBody(book: EpubPackage, path: string): HTMLElement | undefined {
+  const text = readText(book, path);
+  if (text === undefined) return undefined;
+  const root = parse(text, { comment: false });
+  return root.querySelector('body') ?? root;
 }
 
 /**
  * A file the contents list does not name continues the chapter before it (calibre splits long chapters);
  * one before the first named file is a cover or title page. Without any contents list, a file is a chapter.
  */
-function genericChapters(documents: readonly SpineDocument[]): Chapter[] {
-  const hasToc = documents.some((document) => document.tocTitle !== undefined);
-  const chapters: Chapter[] = [];
-  for (const document of documents) {
-    const previous = chapters.at(-1);
-    if (hasToc && document.tocTitle === undefined) {
-      previous?.blocks.push(...htmlBlocks(document.body));
-      continue;
+class GenericReader implements ChapterReader {
+  readonly chapters: Chapter[] = [];
+
+  constructor(readonly meta: Partial<WorkMeta>, private readonly hasToc: boolean) {}
+
+  add(body: HTMLElement, tocTitle: string | undefined): void {
+    if (this.hasToc && tocTitle === undefined) {
+      this.chapters.at(-1)?.blocks.push(...htmlBlocks(body));
+      return;
     }
-    const heading = dropLeadingHeadings(document.body);
-    chapters.push({ title: document.tocTitle ?? heading ?? `Chapter ${chapters.length + 1}`, blocks: htmlBlocks(document.body) });
+    const heading = dropLeadingHeadings(body);
+    this.chapters.push({ title: tocTitle ?? heading ?? `Chapter ${this.chapters.length + 1}`, blocks: htmlBlocks(body) });
   }
-  return chapters;
 }
 
 /** The chapter's heading is its title, not its first paragraph; removes it and says what it was. */
@@ -79,20 +80,48 @@ function dropLeadingHeadings(body: HTMLElement): string | undefined {
   return first || undefined;
 }
 
+/** The last words of every AO3 download, in its afterword. */
+const AO3_PLEA = /to let the (?:creator|author) know if you enjoyed their work/;
+
 /**
- * AO3's own EPUB: the preface is metadata, the afterword notes; chapters read like the HTML download,
- * and a one-shot's only heading is the work's title.
+ * AO3's own EPUB, which calibre splits by size: the preface (metadata, perhaps over two files) and the
+ * afterword (end notes, works inspired by this one, the plea to comment) are not chapters, wherever the split
+ * put them; a file that opens without a chapter heading continues the chapter before it. Chapters read like
+ * the HTML download, and a one-shot's only heading is the work's title.
  */
-function ao3Chapters(documents: readonly SpineDocument[], workTitle: string | undefined): Chapter[] {
-  const chapters: Chapter[] = [];
-  for (const document of documents) {
-    for (const section of ao3Sections(document.body)) {
-      if (!hasText(section.blocks)) continue;
-      const heading = section.heading ?? document.tocTitle;
-      const untitled = heading === undefined || heading === workTitle;
-      const title = untitled ? WORK_TITLE : ao3ChapterTitle(heading, chapters.length + 1);
-      chapters.push({ title, blocks: section.blocks });
-    }
+class Ao3Reader implements ChapterReader {
+  readonly chapters: Chapter[] = [];
+  readonly meta: Partial<WorkMeta>;
+
+  constructor(opfMeta: Partial<WorkMeta>) {
+    this.meta = { ...opfMeta };
   }
-  return chapters;
+
+  add(body: HTMLElement, tocTitle: string | undefined): void {
+    const prefaces = body.querySelectorAll('#preface');
+    for (const preface of prefaces.length > 0 ? prefaces : isAo3Preface(body) ? [body] : []) {
+      Object.assign(this.meta, readAo3Preface(preface));
+      if (preface === body) return;
+      preface.remove();
+    }
+    for (const afterword of body.querySelectorAll('#afterword')) afterword.remove();
+    ao3Sections(body).forEach((section, index) => this.addSection(section, index === 0 ? tocTitle : undefined, index === 0));
+  }
+
+  private addSection(section: Ao3Section, tocTitle: string | undefined, opensFile: boolean): void {
+    const previous = this.chapters.at(-1);
+    if (!hasText(section.blocks) || isAfterword(section)) return;
+    if (section.heading === undefined && opensFile && previous) {
+      previous.blocks.push(...section.blocks);
+      return;
+    }
+    const heading = section.heading ?? tocTitle;
+    const untitled = heading === undefined || heading === this.meta.title;
+    this.chapters.push({ title: untitled ? WORK_TITLE : ao3ChapterTitle(heading, this.chapters.length + 1), blocks: section.blocks });
+  }
+}
+
+/** The afterword when calibre dropped its id: headed "Afterword", ending with AO3's plea to comment. */
+function isAfterword(section: Ao3Section): boolean {
+  return section.heading === 'Afterword' && section.blocks.some((block) => block.kind === 'paragraph' && AO3_PLEA.test(block.text));
 }

@@ -1,9 +1,9 @@
 import { posix } from 'node:path';
-import { unzipSync, type Unzipped } from 'fflate';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { decodeMarkup } from '../../decode.js';
 import type { WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
+import { BookFiles } from './book-files.js';
 
 export interface EpubItem {
   id: string;
@@ -14,7 +14,7 @@ export interface EpubItem {
 
 /** An opened EPUB: its files, the OPF's manifest in spine order, and what the OPF says about the work. */
 export interface EpubPackage {
-  files: Unzipped;
+  files: BookFiles;
   manifest: Map<string, EpubItem>;
   spine: EpubItem[];
   /** The manifest id of the EPUB 2 table of contents (the spine's `toc` attribute). */
@@ -28,25 +28,47 @@ export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
+/** The book's package, with every file its spine and contents need inflated within the limits before any is parsed. */
 export function openEpub(bytes: Uint8Array): EpubPackage {
-  const files = unzip(bytes);
-  const container = files['META-INF/container.xml'];
+  const files = BookFiles.open(bytes);
+  const container = files.get('META-INF/container.xml');
   if (!container) throw new UnreadableWork('a zip archive that is not an EPUB (no META-INF/container.xml)');
   const opfPath = parseXml(container).querySelector('rootfile')?.getAttribute('full-path');
-  const opf = opfPath ? files[opfPath] : undefined;
+  const opf = opfPath ? files.get(opfPath) : undefined;
   if (!opfPath || !opf) throw new UnreadableWork('EPUB whose container.xml names no package (.opf) file inside it');
   const root = parseXml(opf);
   const manifest = readManifest(root, posix.dirname(opfPath));
   const spineElement = byLocalName(root, 'spine')[0];
-  const spine = byLocalName(root, 'itemref')
-    .filter((ref) => ref.getAttribute('linear') !== 'no')
-    .map((ref) => manifest.get(ref.getAttribute('idref') ?? ''))
-    .filter((item): item is EpubItem => item !== undefined && XHTML_TYPES.has(item.mediaType));
-  return { files, manifest, spine, ncxId: spineElement?.getAttribute('toc'), meta: readOpfMeta(root) };
+  const ncxId = spineElement?.getAttribute('toc');
+  const spine = spineItems(root, manifest);
+  const needed = [...spine.map((item) => item.path), ...tocPaths(manifest, ncxId)];
+  files.checkDeclared(needed);
+  for (const path of needed) files.get(path);
+  return { files, manifest, spine, ncxId, meta: readOpfMeta(root) };
+}
+
+/** The spine's documents in order, each once: a spine that names a file again (or two items naming one file) shows it once. */
+function spineItems(root: HTMLElement, manifest: ReadonlyMap<string, EpubItem>): EpubItem[] {
+  const seen = new Set<string>();
+  const spine: EpubItem[] = [];
+  for (const ref of byLocalName(root, 'itemref')) {
+    const item = ref.getAttribute('linear') === 'no' ? undefined : manifest.get(ref.getAttribute('idref') ?? '');
+    if (!item || !XHTML_TYPES.has(item.mediaType) || seen.has(item.path)) continue;
+    seen.add(item.path);
+    spine.push(item);
+  }
+  return spine;
+}
+
+/** Where the contents may be: the nav document and the NCX, which toc.ts reads. */
+function tocPaths(manifest: ReadonlyMap<string, EpubItem>, ncxId: string | undefined): string[] {
+  return [...manifest.values()]
+    .filter((item) => item.properties.split(/\s+/).includes('nav') || item.mediaType === 'application/x-dtbncx+xml' || item.id === ncxId)
+    .map((item) => item.path);
 }
 
 export function readText(epub: EpubPackage, path: string): string | undefined {
-  const bytes = epub.files[path];
+  const bytes = epub.files.get(path);
   return bytes && decodeMarkup(bytes);
 }
 
@@ -64,14 +86,6 @@ export function byLocalName(root: HTMLElement, name: string): HTMLElement[] {
 export function resolveHref(fromDir: string, href: string): string {
   const path = href.split('#')[0]!;
   return posix.normalize(posix.join(fromDir, safeDecode(path)));
-}
-
-function unzip(bytes: Uint8Array): Unzipped {
-  try {
-    return unzipSync(bytes);
-  } catch (error) {
-    throw new UnreadableWork(`a damaged zip archive (${(error as Error).message})`);
-  }
 }
 
 function readManifest(root: HTMLElement, dir: string): Map<string, EpubItem> {
