@@ -16,8 +16,9 @@ const sceneBreaks = (w: Work) => w.chapters[0]!.blocks.filter((block) => block.k
 const count = (text: string, char: string) => text.split(char).length - 1;
 
 describe('the founding works', () => {
-  it('load both, with no file skipped, sorted by title', () => {
+  it('load both, with no file skipped and no warning, sorted by title', () => {
     expect(library.skipped).toEqual([]);
+    expect(library.warnings).toEqual([]);
     expect(library.works.map((w) => w.id)).toEqual(['a-tiny-spark', 'one-step-at-a-time']);
   });
 
