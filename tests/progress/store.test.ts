@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,12 +43,12 @@ function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressSto
   let b: ProgressStore;
   /** The store read directly, as another program would, to see what is left after a delete. */
   let raw: Keyv;
+  let url: string;
   // A reader of each test's own, so tests stand alone and in any order, even on the shared Redis and PostgreSQL.
   let user: string;
   const works = Array.from({ length: 8 }, (_, i) => `work-${i}`);
 
   beforeAll(async () => {
-    let url: string;
     [a, b, url] = await open();
     raw = await openKeyv(url, 'progress');
   });
@@ -101,6 +102,19 @@ function behavesAsAProgressStore(open: () => Promise<[ProgressStore, ProgressSto
     await Promise.all([a.flush(), b.flush()]);
     expect((await b.list(user, [])).map((p) => p.workId).sort()).toEqual([...claimed].sort());
     expect(await a.forget(user, [])).toBe(claimed.length);
+    for (const workId of claimed) expect(await raw.get(`${user}:${workId}`)).toBeUndefined();
+  });
+
+  it('lists and forgets every first page saved by another OS process at the same time as this one', async () => {
+    const claimed = Array.from({ length: 10 }, () => `proc-${randomUUID()}`);
+    await a.keepWorkIdClaims(new Map(claimed.map((id) => [`${id}.txt`, id])));
+    const other = spawn(process.execPath, ['--import', 'tsx', 'tests/support/save-places.ts', url, user, ...claimed.slice(5)], { stdio: 'inherit' });
+    const exited = new Promise<number | null>((resolve) => other.once('exit', resolve));
+    claimed.slice(0, 5).forEach((workId, i) => a.save(user, place(workId, 0, i, 80_000 + i)));
+    await a.flush();
+    expect(await exited).toBe(0);
+    expect((await b.list(user, [])).map((p) => p.workId).sort()).toEqual([...claimed].sort());
+    expect(await b.forget(user, [])).toBe(claimed.length);
     for (const workId of claimed) expect(await raw.get(`${user}:${workId}`)).toBeUndefined();
   });
 
