@@ -92,29 +92,35 @@ export class ProgressStore {
    * StoreUnavailable.
    */
   async list(readerId: string, workIds: readonly string[]): Promise<SavedPlace[]> {
-    const [legacy, claims] = await this.call(() => this.keyv.get([readerId, CLAIMS_KEY]));
-    const ids = new Set([
-      ...workIds,
-      ...(legacy && 'workIds' in legacy ? legacy.workIds : []),
-      ...(claims && 'claims' in claims ? claims.claims.map(([, id]) => id) : []),
-    ]);
-    const stored = ids.size === 0 ? [] : await this.call(() => this.keyv.get([...ids].map((id) => keyOf(readerId, id))));
-    const latest = new Map<string, SavedPlace>();
-    for (const place of [...stored.map(asPlace), ...this.pending.ofReader(readerId)]) {
-      if (place && (latest.get(place.workId)?.at ?? -Infinity) <= place.at) latest.set(place.workId, place);
-    }
-    return [...latest.values()].sort((a, b) => b.at - a.at);
+    return (await this.placesOf(readerId, workIds)).places;
   }
 
   /** Deletes everything stored about the reader; returns how many places there were. Throws StoreUnavailable. */
   async forget(readerId: string, workIds: readonly string[]): Promise<number> {
-    const places = await this.list(readerId, workIds);
+    const { places, ids } = await this.placesOf(readerId, workIds);
     this.pending.forgetReader(readerId);
     // A batch already on its way could hold one of the reader's places; it must land before the delete.
     await this.writing;
-    const ids = new Set([...workIds, ...places.map((p) => p.workId)]);
+    // Every work's key, not only those found: a place another process wrote meanwhile goes too.
     await this.call(() => this.keyv.delete([readerId, ...[...ids].map((id) => keyOf(readerId, id))]));
     return places.length;
+  }
+
+  private async placesOf(readerId: string, workIds: readonly string[]): Promise<{ places: SavedPlace[]; ids: Set<string> }> {
+    const [legacy, claims] = await this.call(() => this.keyv.get([readerId, CLAIMS_KEY]));
+    const queued = this.pending.ofReader(readerId);
+    const ids = new Set([
+      ...workIds,
+      ...(legacy && 'workIds' in legacy ? legacy.workIds : []),
+      ...(claims && 'claims' in claims ? claims.claims.map(([, id]) => id) : []),
+      ...queued.map((p) => p.workId),
+    ]);
+    const stored = ids.size === 0 ? [] : await this.call(() => this.keyv.get([...ids].map((id) => keyOf(readerId, id))));
+    const latest = new Map<string, SavedPlace>();
+    for (const place of [...stored.map(asPlace), ...queued]) {
+      if (place && (latest.get(place.workId)?.at ?? -Infinity) <= place.at) latest.set(place.workId, place);
+    }
+    return { places: [...latest.values()].sort((a, b) => b.at - a.at), ids };
   }
 
   /** The work ids given so far, by file. Throws StoreUnavailable. */
@@ -145,7 +151,12 @@ export class ProgressStore {
     this.closed = true;
     await this.flush();
     if (this.pending.size > 0) {
-      await this.writeQueued().catch(() => {});
+      // The store was away: one more try for everything queued, batch after batch, stopping at a failure.
+      try {
+        while (this.pending.size > 0) await this.writeQueued();
+      } catch {
+        // Reported just below, with the count.
+      }
       if (this.pending.size > 0) this.logger.warn({ places: this.pending.size }, 'progress store away at stop: these places were not saved');
     }
     await this.keyv.disconnect().catch(() => {});
