@@ -4,13 +4,13 @@
 // before the write-behind queue: one awaited Keyv set per page turn.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Keyv from 'keyv';
 import { openKeyv } from '../src/progress/keyv-backend.js';
 import type { SavedPlace } from '../src/progress/place.js';
 import { openProgressStore, type ProgressStore } from '../src/progress/store.js';
+import { reachable } from '../tests/support/ports.js';
 
 const READERS = 5_000;
 const CONCURRENT = 50;
@@ -60,21 +60,12 @@ async function benchBackend(name: string, url: string): Promise<void> {
   await store.close();
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
-}
-
 const dir = await mkdtemp(join(tmpdir(), 'bench-store-'));
 try {
   await benchBackend('sqlite', `sqlite://${join(dir, 'progress.sqlite')}`);
-  if (await listening(6379)) await benchBackend('redis', 'redis://127.0.0.1:6379');
+  if (await reachable(6379)) await benchBackend('redis', 'redis://127.0.0.1:6379');
   else console.log('redis skipped: nothing listens on 127.0.0.1:6379');
-  if (await listening(5432)) await benchBackend('postgres', 'postgres://postgres@127.0.0.1:5432/test');
+  if (await reachable(5432)) await benchBackend('postgres', 'postgres://postgres@127.0.0.1:5432/test');
   else console.log('postgres skipped: nothing listens on 127.0.0.1:5432');
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -212,7 +212,7 @@ export class ProgressStore {
       if (this.closed) return;
       try {
         if (this.pending.size > 0) await this.writeQueued();
-        else await withDeadline(this.keyv.get('probe'), this.callMs, 'reaching the progress store');
+        else await probe(this.keyv, this.callMs);
       } catch {
         continue;
       }
@@ -223,6 +223,11 @@ export class ProgressStore {
       return;
     }
   }
+}
+
+/** A read of a key nobody writes: does the store answer at all? */
+function probe(keyv: Keyv<Stored>, ms: number): Promise<unknown> {
+  return withDeadline(keyv.get('probe'), ms, 'reaching the progress store');
 }
 
 function asPlace(value: Stored | null | undefined): SavedPlace | undefined {
@@ -239,7 +244,7 @@ export async function openProgressStore(storeUrl: string, options: StoreOptions 
   const waits = options.startRetryMs ?? [500, 1_000, 2_000, 4_000, 8_000];
   for (let attempt = 0; ; attempt++) {
     try {
-      await withDeadline(keyv.get('probe'), callMs, 'reaching the progress store');
+      await probe(keyv, callMs);
       return new ProgressStore(keyv, options);
     } catch (error) {
       if (attempt === waits.length) {

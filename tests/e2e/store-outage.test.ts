@@ -2,9 +2,9 @@
 // click and command is answered in time, pages turn, the reader is told in one line, and no place is lost
 // or rolled back. The Redis is the test's own; the shared one is never touched.
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { sleep } from '../../src/util/deadline.js';
 import { textOf, type InteractionResult } from '../support/emulator/index.js';
 import { hasRedisServer, startOwnRedis } from '../support/redis-server.js';
+import { until } from '../support/until.js';
 import { footerOf, messageOf, startE2E } from './world.js';
 
 if (!hasRedisServer) console.warn('Skipping the store outage end-to-end test: redis-server is not installed.');
@@ -48,10 +48,7 @@ describe.skipIf(!hasRedisServer)('a Redis store killed while a reader reads', ()
     expect(textOf(reopened)).toMatch(/could not be read just now/);
 
     await redis.start();
-    for (let waited = 0; !bot.store.available; waited += 50) {
-      if (waited > 10_000) throw new Error('the store did not come back within 10 s');
-      await sleep(50);
-    }
+    await until(() => bot.store.available, 10_000, 'the store coming back');
     await bot.store.flush();
     const resumed = answered(await emu.slash(reader, channel, 'resume', { work: 'long-night' }));
     expect(pageOf(footerOf(resumed))).toBe(lastPage);

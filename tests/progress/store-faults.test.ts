@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { SavedPlace } from '../../src/progress/place.js';
-import { StoreUnavailable, openProgressStore, type ProgressStore, type StoreOptions } from '../../src/progress/store.js';
+import { StoreUnavailable, openProgressStore, type StoreOptions } from '../../src/progress/store.js';
 import { sleep } from '../../src/util/deadline.js';
 import { freePort, reachable } from '../support/ports.js';
 import { hasRedisServer, startOwnRedis } from '../support/redis-server.js';
 import { startTcpProxy } from '../support/tcp-proxy.js';
+import { until } from '../support/until.js';
 
 const place = (chapter: number, offset: number, at: number): SavedPlace => ({ workId: 'w', chapter, offset, at });
 
@@ -22,14 +23,6 @@ function recordingLogger() {
     info: ((_: unknown, msg: string) => void lines.push({ level: 'info', msg })) as StoreOptions['logger']['info'],
   };
   return { logger, count: (msg: string) => lines.filter((l) => l.msg.startsWith(msg)).length };
-}
-
-async function until(condition: () => boolean, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not so after ${ms} ms`);
-    await sleep(20);
-  }
 }
 
 /** How long a call took to settle, and how. */
@@ -43,9 +36,9 @@ async function timed<T>(call: () => Promise<T>): Promise<{ ms: number; result: T
  * The same story whatever breaks: a place saved, the store cut, twenty page turns and reads during the
  * outage, the store back, and the newest place written over nothing newer.
  */
-async function outageStory(open: () => Promise<ProgressStore>, cut: () => Promise<void> | void, mend: () => Promise<void> | void) {
+async function outageStory(url: string, cut: () => Promise<void> | void, mend: () => Promise<void> | void) {
   const { logger, count } = recordingLogger();
-  const store = await openProgressStore(await urlOf(open), { logger, retryMs: [100] });
+  const store = await openProgressStore(url, { logger, retryMs: [100] });
   onTestFinished(() => store.close());
   store.save('reader', place(0, 10, 1));
   await store.flush();
@@ -66,22 +59,11 @@ async function outageStory(open: () => Promise<ProgressStore>, cut: () => Promis
   await mend();
   await until(() => store.available, 10_000);
   await store.flush();
-  const fresh = await open();
+  const fresh = await openProgressStore(url, { logger: { warn: () => {}, info: () => {} } });
   onTestFinished(() => fresh.close());
   expect(await fresh.get('reader', 'w')).toEqual(place(1, 21, 22));
   expect(count('progress store unavailable')).toBe(1);
   expect(count('progress store is back')).toBe(1);
-}
-
-// outageStory opens its own store on the URL `open` uses, so that it can record its log.
-const urls = new WeakMap<() => Promise<ProgressStore>, string>();
-async function urlOf(open: () => Promise<ProgressStore>): Promise<string> {
-  return urls.get(open)!;
-}
-function opener(url: string): () => Promise<ProgressStore> {
-  const open = () => openProgressStore(url, { logger: { warn: () => {}, info: () => {} } });
-  urls.set(open, url);
-  return open;
 }
 
 if (!hasRedisServer) console.warn('Skipping the Redis outage tests: redis-server is not installed.');
@@ -90,13 +72,13 @@ describe.skipIf(!hasRedisServer)('the store on a Redis that goes away', () => {
   it('killed (kill -9): bounded calls, places kept in memory, written when it is back, logged once each way', async () => {
     const redis = await startOwnRedis();
     onTestFinished(() => redis.stop());
-    await outageStory(opener(redis.url), () => redis.kill(), () => redis.start());
+    await outageStory(redis.url, () => redis.kill(), () => redis.start());
   });
 
   it('frozen (SIGSTOP): every call still settles within its bound', async () => {
     const redis = await startOwnRedis();
     onTestFinished(() => redis.stop());
-    await outageStory(opener(redis.url), () => redis.freeze(), () => redis.thaw());
+    await outageStory(redis.url, () => redis.freeze(), () => redis.thaw());
   });
 
   it('unreachable at start: tries again, then refuses to start, naming STORE_URL', async () => {
@@ -122,7 +104,7 @@ describe.skipIf(!postgresUp || !hasPsql)('the store on a PostgreSQL cut off by t
     onTestFinished(() => void psql(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
     const proxy = await startTcpProxy(5432);
     onTestFinished(() => proxy.stop());
-    await outageStory(opener(`postgres://postgres@127.0.0.1:${proxy.port}/${database}`), () => proxy.cut(), () => proxy.restore());
+    await outageStory(`postgres://postgres@127.0.0.1:${proxy.port}/${database}`, () => proxy.cut(), () => proxy.restore());
   });
 });
 
@@ -141,7 +123,7 @@ describe.skipIf(!canMount)('the store on SQLite when the disk is full', () => {
     // Files of falling sizes until none fits: whatever room is left, next to none remains.
     const filler = join(dir, 'filler');
     await outageStory(
-      opener(`sqlite://${join(dir, 'progress.sqlite')}`),
+      `sqlite://${join(dir, 'progress.sqlite')}`,
       async () => {
         for (let size = 64; size > 0; size--) {
           const ok = await writeFile(`${filler}-${size}`, Buffer.alloc(size * 1024)).then(() => true, () => false);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { SavedPlace } from '../../src/progress/place.js';
 import type Keyv from 'keyv';
 import { openKeyv } from '../../src/progress/keyv-backend.js';
 import { openProgressStore, type ProgressStore } from '../../src/progress/store.js';
+import { reachable } from '../support/ports.js';
 
 /** Store warnings fail the test: an ordinary store test never sees the store go away. */
 const options = {
@@ -24,15 +24,6 @@ const options = {
 async function saveNow(store: ProgressStore, user: string, p: SavedPlace): Promise<void> {
   expect(store.save(user, p)).toBe(true);
   await store.flush();
-}
-
-function reachable(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port, timeout: 500 });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
-  });
 }
 
 const place = (workId: string, chapter: number, offset: number, at: number): SavedPlace => ({ workId, chapter, offset, at });
