@@ -117,7 +117,7 @@ describe('a link in the library folder', () => {
 
 describe('a subfolder that cannot be read', () => {
   // Root reads any folder whatever its mode, so when the tests run as root the listing runs as `nobody`.
-  const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+  const asUser = process.getuid?.() === 0 ? { PRINT_LIBRARY_AS_UID: '65534' } : {};
 
   it('is skipped and named with the reason, and the rest load', async () => {
     await put('good.txt', STORY);
@@ -127,7 +127,7 @@ describe('a subfolder that cannot be read', () => {
     await chmod(dir, 0o755);
     let output: string;
     try {
-      output = execFileSync(process.execPath, ['--import', 'tsx', PRINT_LIBRARY, dir], { ...asUser, encoding: 'utf8' });
+      output = execFileSync(process.execPath, ['--import', 'tsx', PRINT_LIBRARY, dir], { env: { ...process.env, ...asUser }, encoding: 'utf8' });
     } finally {
       await chmod(join(dir, 'locked'), 0o755);
     }
