@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { packedChapter } from './blocks/packed-blocks.js';
 import { compareFiles, listLibrary, readWorkFile, realLibraryDir } from './files.js';
 import { parseWork } from './formats/registry.js';
 import { loweredRating, mergeMeta } from './meta.js';
@@ -9,7 +10,7 @@ import { assignIds, type IdClaims } from './work-ids.js';
 
 const CONCURRENT_READS = 8;
 
-type Parsed = { file: string; parsed: ReturnType<typeof parseWork>; meta: WorkMeta; warnings: LoadWarning[] };
+type Parsed = { file: string; work: Omit<Work, 'id'>; warnings: LoadWarning[] };
 type Loaded = Parsed | SkippedFile;
 
 /**
@@ -24,10 +25,10 @@ export async function loadLibrary(dir: string, claims: IdClaims = new Map()): Pr
   const workFiles = files.filter((file) => !isSidecar(file));
   const found = { listed: new Set(files), links };
   const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, root, file, found));
-  const parsed = loaded.filter((entry) => 'parsed' in entry);
-  const assigned = assignIds(parsed.map((entry) => ({ file: entry.file, title: entry.meta.title })), claims);
+  const parsed = loaded.filter((entry) => 'work' in entry);
+  const assigned = assignIds(parsed.map((entry) => ({ file: entry.file, title: entry.work.meta.title })), claims);
   const ids = assigned.ids;
-  const works = parsed.map((entry, index) => toWork(entry, ids[index]!)).sort(byTitle);
+  const works = parsed.map((entry, index): Work => ({ id: ids[index]!, ...entry.work })).sort(byTitle);
   const skipped = [...loaded.filter((entry) => 'reason' in entry), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
   const warnings = parsed.flatMap((entry) => entry.warnings);
   return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing, claims: assigned.claims };
@@ -47,21 +48,33 @@ async function loadFile(dir: string, root: string, file: string, found: Found): 
     const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));
     const lowered = loweredRating(parsed.meta, fromSidecar);
     const warning = lowered && `sidecar ${sidecar} rates it ${lowered.sidecar}, lower than the file's own ${lowered.file}; the sidecar wins`;
-    return { file, parsed, meta, warnings: warning ? [{ file, warning }] : [] };
+    return { file, work: heldWork(file, parsed, meta), warnings: warning ? [{ file, warning }] : [] };
   } catch (error) {
     const reason = error instanceof UnreadableWork ? error.message : `could not be parsed (${(error as Error).message})`;
     return { file, reason };
   }
 }
 
-function toWork(entry: Parsed, id: string): Work {
-  const { parsed, meta } = entry;
-  const chapters = parsed.chapters.map((chapter) => ({ ...chapter, title: chapter.title || meta.title }));
-  return { id, file: entry.file, format: parsed.format, meta, epigraph: parsed.epigraph, chapters };
+/**
+ * The work as the library keeps it, made as soon as its file is parsed so that no file's parse outlives it:
+ * blocks packed (blocks/packed-blocks.ts), and the short strings kept (metadata, titles, epigraph) copied
+ * out of the file's text, of which V8 would otherwise keep every byte alive behind each substring.
+ */
+function heldWork(file: string, parsed: ReturnType<typeof parseWork>, fileMeta: WorkMeta): Omit<Work, 'id'> {
+  const { meta, epigraph, titles } = structuredClone({
+    meta: fileMeta,
+    epigraph: parsed.epigraph,
+    titles: parsed.chapters.map((chapter) => chapter.title || fileMeta.title),
+  });
+  const chapters = parsed.chapters.map((chapter, index) => packedChapter(titles[index]!, chapter.blocks));
+  return { file, format: parsed.format, meta, epigraph, chapters };
 }
 
+// One collator for the sort: localeCompare with options builds one for every comparison.
+const titleOrder = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
 function byTitle(a: Work, b: Work): number {
-  return a.meta.title.localeCompare(b.meta.title, 'en', { sensitivity: 'base', numeric: true }) || compareFiles(a.file, b.file);
+  return titleOrder.compare(a.meta.title, b.meta.title) || compareFiles(a.file, b.file);
 }
 
 function titleFromFileName(file: string): string {

@@ -55,6 +55,7 @@ export type Block = Paragraph | SceneBreak;
 export interface Chapter {
   /** "Chapter 2: The Fall", or the work's title for a one-shot. */
   title: string;
+  /** In a loaded work, rebuilt from its packed form on each read (blocks/packed-blocks.ts): read it once and keep it. */
   blocks: Block[];
 }
 
