@@ -44,35 +44,71 @@ export function htmlBlocks(root: HTMLElement, skip: (element: HTMLElement) => bo
   return tidyBlocks(out);
 }
 
-/** Collects one paragraph's text the way a browser shows it: source whitespace collapsed to one space. */
+/**
+ * Collects one paragraph's text the way a browser shows it: source whitespace collapsed to one space. The
+ * text grows as a list of pieces and remembers how it ends, so no append reads back (and so copies) the
+ * whole paragraph so far.
+ */
 class InlineBuffer {
-  private text = '';
+  private pieces: string[] = [];
+  private length = 0;
+  /** The text is empty or ends in a space or line break, so a leading space of what comes next is dropped. */
+  private atBreak = true;
   private spans: Span[] = [];
 
   append(raw: string): void {
-    const collapsed = raw.replace(/[ \t\n\r\f]+/g, ' ');
-    this.text += this.text === '' || /[ \n]$/.test(this.text) ? collapsed.replace(/^ /, '') : collapsed;
+    const collapsed = SOURCE_WHITESPACE_TO_COLLAPSE.test(raw) ? raw.replace(SOURCE_WHITESPACE, ' ') : raw;
+    this.push(this.atBreak && collapsed.charCodeAt(0) === SPACE ? collapsed.slice(1) : collapsed);
   }
 
   lineBreak(): void {
-    this.text = this.text.replace(/ $/, '') + '\n';
+    const last = this.pieces.at(-1);
+    if (last !== undefined && last.charCodeAt(last.length - 1) === SPACE) {
+      this.pieces[this.pieces.length - 1] = last.slice(0, -1);
+      this.length--;
+    }
+    this.push('\n');
   }
 
   styled(style: EmphasisStyle | undefined, write: () => void): void {
-    const start = this.text.length;
+    const start = this.length;
     write();
-    if (style) this.spans.push({ start, end: this.text.length, style });
+    if (style) this.spans.push({ start, end: this.length, style });
   }
 
   take(): Paragraph | undefined {
-    const { text, spans } = this;
-    this.text = '';
+    const text = this.pieces.join('');
+    const spans = this.spans;
+    this.pieces = [];
+    this.length = 0;
+    this.atBreak = true;
     this.spans = [];
-    const lead = text.length - text.replace(/^[ \n]+/, '').length;
-    const trimmed = text.slice(lead).replace(/[ \n]+$/, '');
-    if (trimmed === '') return undefined;
+    let lead = 0;
+    while (lead < text.length && isBreak(text.charCodeAt(lead))) lead++;
+    let end = text.length;
+    while (end > lead && isBreak(text.charCodeAt(end - 1))) end--;
+    if (end === lead) return undefined;
+    const trimmed = text.slice(lead, end);
     return paragraph(trimmed, spans.map((span) => shrink(span, lead, trimmed)).filter((span) => span.end > span.start));
   }
+
+  private push(piece: string): void {
+    if (piece === '') return;
+    this.pieces.push(piece);
+    this.length += piece.length;
+    const last = piece.charCodeAt(piece.length - 1);
+    this.atBreak = last === SPACE || last === NEWLINE;
+  }
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const SOURCE_WHITESPACE = /[ \t\n\r\f]+/g;
+/** Whether collapsing would change anything: most text nodes hold single spaces only. */
+const SOURCE_WHITESPACE_TO_COLLAPSE = /[\t\n\r\f]| {2}/;
+
+function isBreak(code: number): boolean {
+  return code === SPACE || code === NEWLINE;
 }
 
 /** A span never starts or ends on a space, so a renderer can wrap it in markers as is. */
