@@ -1,4 +1,4 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { UnreadableWork } from './unreadable.js';
 
 const SNIFF_BYTES = 8192;
@@ -28,7 +28,7 @@ export function decodeText(bytes: Uint8Array): string {
   const utf16 = utf16ByBom(bytes);
   if (!utf16) rejectBinary(bytes);
   if (!utf16 && !isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
-  const decoded = new TextDecoder(utf16 ?? 'utf-8').decode(bytes);
+  const decoded = utf16 ? new TextDecoder(utf16).decode(bytes) : decodeUtf8(bytes);
   const text = UNSHOWABLE_CHAR.test(decoded) ? showable(decoded) : decoded;
   if (!/\S/.test(text)) throw new UnreadableWork('no text: the file holds only whitespace');
   return text;
@@ -45,11 +45,24 @@ export function decodeMarkup(bytes: Uint8Array): string {
   return withoutUnshowableReferences(showable(decodeAs(encoding, bytes)));
 }
 
+/**
+ * Valid UTF-8 as TextDecoder reads it (a leading byte order mark dropped), faster: ASCII as Latin-1, which
+ * is a copy, and any other text by way of UTF-16 bytes, which takes a third less time than TextDecoder
+ * needs for text with curly quotes. Only for bytes isUtf8 accepts: how a decoder replaces a broken
+ * sequence differs, and this one never meets one.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  return isAscii(buffer) ? buffer.toString('latin1') : transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+}
+
 // Node's TextDecoder reads windows-1252 (and latin1, its WHATWG alias) as ISO-8859-1, so 0x80-0x9F would be
 // C1 controls instead of curly quotes, dashes and the euro sign; this puts them right.
 const WINDOWS_1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 function decodeAs(encoding: string, bytes: Uint8Array): string {
+  if (encoding === 'utf-8' && isUtf8(bytes)) return decodeUtf8(bytes);
   const text = new TextDecoder(encoding).decode(bytes);
   if (encoding !== 'windows-1252') return text;
   return text.replace(/[\x80-\x9f]/g, (char) => WINDOWS_1252_HIGH[char.charCodeAt(0) - 0x80]!);

@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeUtf8 } from '../../src/library/decode.js';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
 import { oneChapterEpub } from './formats/epub-fixtures.js';
@@ -75,5 +77,18 @@ describe('a text file in UTF-16', () => {
     const work = await loadOne('story.txt', utf16('A Title\r\n\r\nCafé, once.\r\n', order, true));
     expect(work.meta.title).toBe('A Title');
     expect(allText(work)).toBe('Café, once.');
+  });
+});
+
+describe('UTF-8', () => {
+  it('decodes as TextDecoder does, byte order mark and all, for any text', () => {
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme-ascii' }), fc.string({ unit: fc.constantFrom('a', '“', '”', 'é', '—', '😀', '\ufeff', '\ufffd', '\0') }));
+    fc.assert(
+      fc.property(text, fc.boolean(), (chars, bom) => {
+        const bytes = Buffer.from((bom ? '\ufeff' : '') + chars);
+        expect(decodeUtf8(bytes)).toBe(new TextDecoder().decode(bytes));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
