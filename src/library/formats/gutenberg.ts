@@ -16,8 +16,10 @@ const PROSE_MIN = 120;
 /** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
 export const gutenberg = textFormat('gutenberg', looksLikeGutenberg, parseGutenberg);
 
+/** Without `***` in its head a text has no START line, and most texts are spared splitting their head into lines. */
 function looksLikeGutenberg(text: string): boolean {
-  return startLine(text.slice(0, HEADER_CHARS).split('\n', START_WITHIN)) !== -1;
+  const head = text.slice(0, HEADER_CHARS);
+  return head.includes('***') && startLine(head.split('\n', START_WITHIN)) !== -1;
 }
 
 function parseGutenberg(text: string): ParsedWork {
