@@ -18,7 +18,13 @@ interface PackedBlocks {
 const REPLACEMENT = Buffer.from('\ufffd');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-let scratch: Buffer = Buffer.allocUnsafeSlow(1 << 20);
+/**
+ * Chapters are written one after another into slabs of a few MB, so a library is a few dozen allocations
+ * that live as long as it does, not one per chapter among the file buffers freed around them.
+ */
+const SLAB_BYTES = 4 << 20;
+let slab: Buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
 
 /** The chapter with its blocks packed, or as given when packing would not give them back unchanged. */
 export function packedChapter(title: string, blocks: readonly Block[]): Chapter {
@@ -42,16 +48,16 @@ function pack(blocks: readonly Block[]): PackedBlocks | undefined {
       ends[index] = -1;
       return;
     }
-    if (scratch.length < bytes + block.text.length * 3) scratch = grown(scratch, bytes + block.text.length * 3);
-    bytes += scratch.write(block.text, bytes);
+    const room = block.text.length * 3;
+    if (slabUsed + bytes + room > slab.length) moveToNewSlab(bytes, room);
+    bytes += slab.write(block.text, slabUsed + bytes);
     units += block.text.length;
     ends[index] = units;
     if (block.spans.length > 0) spans.set(index, block.spans.map((span) => ({ ...span })));
   });
-  const written = scratch.subarray(0, bytes);
-  if (written.includes(REPLACEMENT) && blocks.some((block) => block.kind === 'paragraph' && LONE_SURROGATE.test(block.text))) return undefined;
-  const utf8 = Buffer.allocUnsafeSlow(bytes);
-  written.copy(utf8);
+  const utf8 = slab.subarray(slabUsed, slabUsed + bytes);
+  if (utf8.includes(REPLACEMENT) && blocks.some((block) => block.kind === 'paragraph' && LONE_SURROGATE.test(block.text))) return undefined;
+  slabUsed += bytes;
   return { utf8, ends, spans };
 }
 
@@ -71,8 +77,10 @@ function unpack({ utf8, ends, spans }: PackedBlocks): Block[] {
   return blocks;
 }
 
-function grown(buffer: Buffer, needed: number): Buffer {
-  const bigger = Buffer.allocUnsafeSlow(Math.max(needed, buffer.length * 2));
-  buffer.copy(bigger);
-  return bigger;
+/** A chapter that outgrows what is left of the slab moves, with what it has written so far, to a new one. */
+function moveToNewSlab(written: number, room: number): void {
+  const next = Buffer.allocUnsafeSlow(Math.max(SLAB_BYTES, 2 * (written + room)));
+  slab.copy(next, 0, slabUsed, slabUsed + written);
+  slab = next;
+  slabUsed = 0;
 }

@@ -30,6 +30,13 @@ describe('a packed chapter', () => {
     );
   });
 
+  it('gives back long chapters as they were, each packed after the others', () => {
+    const chapterOf = (seed: number) => Array.from({ length: 1500 }, (_, i) => paragraph(`“${String(seed * 7919 + i).repeat(300)}” —`));
+    const originals = [1, 2, 3, 4].map(chapterOf);
+    const chapters = originals.map((blocks) => packedChapter('Long', blocks));
+    chapters.forEach((chapter, index) => expect(chapter.blocks).toStrictEqual(originals[index]));
+  });
+
   it('gives each reader blocks of their own, so changing one changes no other', () => {
     const chapter = packedChapter('Title', [paragraph('“One.”', [{ start: 1, end: 4, style: 'italic' }]), SCENE_BREAK, paragraph('Two.')]);
     const first = chapter.blocks;
