@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { SkippedFile } from './model.js';
 import { UnreadableWork } from './unreadable.js';
@@ -76,19 +76,62 @@ export async function linkTargetInside(libraryDir: string, link: string): Promis
   return real;
 }
 
-/** A work file's bytes, or the reason a person can act on when it cannot be read as a file. */
-export async function readWorkFile(libraryDir: string, path: string, isLink: boolean): Promise<Uint8Array> {
+/** Where a work file is read from: the file itself, or a link's target inside the library folder. */
+export async function workFilePath(libraryDir: string, path: string, isLink: boolean): Promise<string> {
   const real = isLink ? await linkTargetInside(libraryDir, path) : path;
   if (real === undefined) throw new UnreadableWork('cannot be read: a link whose target does not exist');
-  const info = await stat(real).catch((error: NodeJS.ErrnoException) => {
-    throw new UnreadableWork(describe(error));
-  });
+  return real;
+}
+
+/**
+ * Work files up to 1 MB (nearly all) are read into this one buffer: the loader parses each file before it
+ * reads the next. A larger one gets a buffer of its own, so a 60 MB work does not leave 60 MB behind.
+ */
+const readBuffer = Buffer.allocUnsafeSlow(1 << 20);
+
+/**
+ * A work file's bytes, or the reason a person can act on when it cannot be read as a file. The bytes are
+ * only good until the next call: parse them at once, and keep nothing that shares their memory. Read
+ * synchronously, and into one buffer, because the parser waits for the bytes anyway: on a busy 2-core
+ * machine the thread pool's round trips cost the bench's 1,000 files 0.15 to 0.25 s, and a fresh buffer
+ * for each file is 93 MB to collect.
+ */
+export function readWorkFile(path: string): Uint8Array {
+  const info = orReason(() => statSync(path));
   if (info.isDirectory()) throw new UnreadableWork('cannot be read: a link to a folder (links to folders are not followed)');
   if (!info.isFile()) throw new UnreadableWork('cannot be read: not a regular file (a pipe, socket or device)');
   if (info.size > SIZE_LIMIT) throw new UnreadableWork(`too large to be a story (${Math.round(info.size / 2 ** 20)} MB; the limit is 64 MB)`);
-  return readFile(real, { flag: NO_FOLLOW }).catch((error: NodeJS.ErrnoException) => {
-    throw new UnreadableWork(describe(error));
-  });
+  const fd = orReason(() => openSync(path, NO_FOLLOW));
+  try {
+    let buffer: Buffer = info.size + READ_STEP <= readBuffer.length ? readBuffer : Buffer.allocUnsafeSlow(info.size + READ_STEP);
+    let size = 0;
+    for (;;) {
+      if (buffer.length - size < READ_STEP) buffer = grown(buffer, size);
+      const read = orReason(() => readSync(fd, buffer, size, buffer.length - size, null));
+      if (read === 0) return buffer.subarray(0, size);
+      size += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Room asked of each read past what the stat said, so a file that grew since is still read to its end. */
+const READ_STEP = 64 * 1024;
+
+/** For a file that grew past its buffer between the stat and the read. */
+function grown(buffer: Buffer, used: number): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(2 * buffer.length);
+  buffer.copy(bigger, 0, 0, used);
+  return bigger;
+}
+
+function orReason<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new UnreadableWork(describe(error as NodeJS.ErrnoException));
+  }
 }
 
 function describe(error: NodeJS.ErrnoException): string {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { packedChapter } from './blocks/packed-blocks.js';
-import { compareFiles, listLibrary, readWorkFile, realLibraryDir } from './files.js';
+import { compareFiles, listLibrary, readWorkFile, realLibraryDir, workFilePath } from './files.js';
 import { parseWork } from './formats/registry.js';
 import { loweredRating, mergeMeta } from './meta.js';
 import type { Library, LoadWarning, SkippedFile, Work, WorkMeta } from './model.js';
@@ -42,7 +42,8 @@ interface Found {
 
 async function loadFile(dir: string, root: string, file: string, found: Found): Promise<Loaded> {
   try {
-    const parsed = parseWork(file, await readWorkFile(root, join(dir, file), found.links.has(file)));
+    const path = await workFilePath(root, join(dir, file), found.links.has(file));
+    const parsed = parseWork(file, readWorkFile(path));
     const sidecar = sidecarFor(file);
     const fromSidecar = found.listed.has(sidecar) ? await readSidecar(root, join(dir, sidecar), sidecar, found.links.has(sidecar)) : {};
     const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));

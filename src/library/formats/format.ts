@@ -4,6 +4,7 @@ import type { Chapter, WorkMeta } from '../model.js';
 /** A file that may be a work: its path in the library, its bytes, and its text, decoded on first use. */
 export interface WorkFile {
   readonly name: string;
+  /** Good only while the file is parsed: the loader reads the next file into the same memory (files.ts). */
   readonly bytes: Uint8Array;
   /** The bytes as text by decode.ts; reading it throws UnreadableWork when they are neither UTF-8 nor UTF-16 with a BOM. */
   readonly text: string;
