@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { Inflate } from 'fflate';
 
 // A zip archive read the way a hostile one cannot exploit: the central directory is listed without inflating
@@ -75,6 +76,24 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, limit: number):
     if (data.length > limit) throw new PastLimit();
     return data;
   }
+  return inflateByZlib(data, limit) ?? inflateByFflate(entry, data, limit);
+}
+
+/**
+ * Node's zlib inflates five times faster than fflate, and stops once `limit` is passed. It is only trusted
+ * when it succeeds: a stream it refuses, or one that passes the limit, goes to fflate, whose verdict and
+ * words the reasons for skipping a book have always been.
+ */
+function inflateByZlib(data: Uint8Array, limit: number): Uint8Array | undefined {
+  if (limit < 1) return undefined;
+  try {
+    return inflateRawSync(data, { maxOutputLength: limit });
+  } catch {
+    return undefined;
+  }
+}
+
+function inflateByFflate(entry: ZipEntry, data: Uint8Array, limit: number): Uint8Array {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const inflater = new Inflate((chunk) => {
