@@ -11,6 +11,8 @@ const WRAP_WIDTH = 80;
 
 /** A line of nothing but spaces (no-break ones included) separates text; it carries none. */
 export function isBlankLine(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   return !/\S/.test(line);
 }
 
@@ -35,10 +37,14 @@ export function groupLines(lines: readonly string[]): LineGroup[] {
 
 /** Gutenberg, FanFicFare and e-mail texts break lines near 80 columns inside paragraphs. */
 export function isHardWrapped(groups: readonly LineGroup[]): boolean {
-  const lines = groups.flatMap((group) => group.lines);
-  const long = lines.filter((line) => line.length > WRAP_WIDTH + 2).length;
-  const continued = groups.reduce((sum, group) => sum + group.lines.length - 1, 0);
-  return lines.length > 0 && long <= lines.length * 0.02 && continued >= lines.length * 0.2;
+  let lines = 0;
+  let long = 0;
+  for (const group of groups) {
+    lines += group.lines.length;
+    for (const line of group.lines) if (line.length > WRAP_WIDTH + 2) long++;
+  }
+  const continued = lines - groups.length;
+  return lines > 0 && long <= lines * 0.02 && continued >= lines * 0.2;
 }
 
 /**
@@ -83,6 +89,7 @@ export function layoutBlocks(groups: readonly LineGroup[], options: LayoutOption
 
 /** Wrapped prose rejoins with spaces; short lines (verse, addresses) keep their line breaks. */
 export function joinLines(lines: readonly string[], hardWrapped: boolean): string {
+  if (lines.length === 1) return trimAscii(lines[0]!);
   const trimmed = lines.map(trimAscii);
   const prose = hardWrapped && lines.slice(0, -1).some((line) => line.length >= 50);
   return trimmed.join(prose ? ' ' : '\n');
