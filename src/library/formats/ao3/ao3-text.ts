@@ -16,10 +16,12 @@ const PAGE_CHROME = /^(?:Actions|Kudos|Kudos ♥|Comments|Bookmark|Share|Post Co
 /** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
 export const ao3Text = textFormat('ao3-text', looksLikeAo3Text, parseAo3Text);
 
-/** True when a file's opening lines carry AO3's screen-reader landmarks. */
+/** True when a file's opening lines carry AO3's screen-reader landmarks; a head without their words has none, and is not split into lines. */
 function looksLikeAo3Text(text: string): boolean {
-  const head = text.slice(0, 20_000).split('\n', 200).map((line) => line.trim());
-  return head.some((line) => WORK_HEADER.test(line) || WORK_TEXT.test(line) || CHAPTER_TEXT.test(line));
+  const head = text.slice(0, 20_000);
+  if (!head.includes('Work Header') && !head.includes('Work Text:') && !head.includes('Chapter Text')) return false;
+  const lines = head.split('\n', 200).map((line) => line.trim());
+  return lines.some((line) => WORK_HEADER.test(line) || WORK_TEXT.test(line) || CHAPTER_TEXT.test(line));
 }
 
 interface Draft {
