@@ -76,6 +76,18 @@ describe('the emulator with a real discord.js client', () => {
     expect(textOf(result.message!)).toBe('ready now\nChapter 1\nIt begins.');
   });
 
+  it('says how long the bot took to give its first response', async () => {
+    bot.on('pause', async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await new Promise((r) => setTimeout(r, 80));
+      await i.reply('after a pause');
+    });
+    const result = await emu.slash(emu.world.users.alice, emu.world.channels.general, 'pause');
+    expect(result.callback?.type).toBe(4);
+    expect(result.answeredInMs).toBeGreaterThanOrEqual(75);
+    expect(result.answeredInMs).toBeLessThan(3_000);
+  });
+
   it('records follow-ups separately from the reply, and lets the bot fetch its reply', async () => {
     bot.on('chatty', async (i) => {
       if (!i.isChatInputCommand()) return;

@@ -1,7 +1,7 @@
 // Interaction responses: the initial callback, then the token's webhook (original response, follow-ups).
 import { checkChoices, length } from './checks.js';
 import { INITIAL_RESPONSE_MS, InteractionType, TOKEN_LIFETIME_MS, type Pending } from './interactions.js';
-import { FLAG_EPHEMERAL, FLAG_LOADING, type Message, type Origin } from './messages.js';
+import { deepFreeze, FLAG_EPHEMERAL, FLAG_LOADING, type Message, type Origin } from './messages.js';
 import type { ApiRequest, ApiReply, Route } from './rest.js';
 import { createMessage, editMessage } from './sending.js';
 import {
@@ -104,7 +104,9 @@ function postCallback(req: ApiRequest, state: EmulatorState): ApiReply {
   const pending = openForCallback(state, req);
   const { type, data } = callbackType(pending, req.body);
   const message = apply(state, pending, type, data);
-  pending.callback = { type, data };
+  // Frozen like the messages it made (messages.ts), so a test reads it without a copy and cannot change it.
+  pending.callback = deepFreeze({ type, data });
+  pending.answeredAt = performance.now();
   pending.originalMessageId = message?.id ?? null;
   state.interactions.touch(pending);
   if (req.query.get('with_response') === 'true') return { status: 200, body: callbackResponse(pending, type, message) };

@@ -22,8 +22,10 @@ const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
 // Link and premium buttons carry no custom_id.
 const BUTTON_STYLES_WITHOUT_ID = new Set([5, 6]);
 
-/** Discord counts characters as code points. */
-export const length = (v: unknown): number => (typeof v === 'string' ? [...v].length : 0);
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
+
+/** Discord counts characters as code points: a pair of UTF-16 surrogates is one (counted without a copy). */
+export const length = (v: unknown): number => (typeof v === 'string' ? v.length - (v.match(SURROGATE_PAIR)?.length ?? 0) : 0);
 
 const tooLong = (kind: ViolationKind, path: string, max: number): Problem => ({
   kind, path, code: 'BASE_TYPE_MAX_LENGTH', message: `Must be ${max} or fewer in length.`,

@@ -19,6 +19,9 @@ export interface Pending {
   token: string;
   type: number;
   createdAt: number;
+  /** performance.now() when the emulator sent the interaction, and when the bot's first response arrived. */
+  sentAt: number | null;
+  answeredAt: number | null;
   user: ApiUser;
   channel: ApiChannel;
   guildId: string | null;
@@ -53,7 +56,7 @@ export class InteractionRegistry {
     const id = this.ids.next();
     const pending: Pending = {
       id, token: `emu.${id}.${randomBytes(24).toString('base64url')}`, type: seed.type, createdAt: this.ids.now(),
-      user: seed.user, channel: seed.channel, guildId: (seed.channel['guild_id'] as string | undefined) ?? null,
+      sentAt: null, answeredAt: null, user: seed.user, channel: seed.channel, guildId: (seed.channel['guild_id'] as string | undefined) ?? null,
       sourceMessageId: seed.sourceMessageId ?? null, callback: null, dead: false, originalMessageId: null,
       followUpIds: [], edits: 0,
     };

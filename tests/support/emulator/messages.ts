@@ -49,12 +49,24 @@ export interface Origin {
   interaction?: Record<string, unknown>;
 }
 
-function copy<T>(value: T): T {
-  return structuredClone(value);
+/**
+ * Stored messages are frozen, all the way down, and handed out as they are: a test or route that tries to
+ * change one throws instead of silently changing what the bot sees, and reading one costs no copy (a page
+ * turn reads the clicked message several times; bench:turns needs the emulator far cheaper than the bot).
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
+const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
 export class MessageStore {
-  private readonly byChannel = new Map<string, Message[]>();
+  /** Per channel, by id in the order sent; an edit keeps its message's place. */
+  private readonly byChannel = new Map<string, Map<string, Message>>();
   private readonly byId = new Map<string, Message>();
 
   constructor(private readonly bot: ApiUser, private readonly appId: string, private readonly ids: Snowflakes) {}
@@ -66,11 +78,10 @@ export class MessageStore {
       id: this.ids.next(), channel_id: origin.channelId,
       ...(origin.guildId ? { guild_id: origin.guildId } : {}),
       author: this.bot, content: typeof body.content === 'string' ? body.content : '',
-      embeds: copy(Array.isArray(body.embeds) ? body.embeds : []),
-      components: copy(Array.isArray(body.components) ? body.components : []),
+      embeds: listOf(body.embeds), components: listOf(body.components),
       flags, timestamp: this.ids.isoNow(), edited_timestamp: null, type: origin.type, tts: body.tts === true,
       pinned: false, mention_everyone: false, mentions: [], mention_roles: [],
-      attachments: copy(Array.isArray(body.attachments) ? body.attachments : []),
+      attachments: listOf(body.attachments),
       ...(origin.interaction
         ? { application_id: this.appId, webhook_id: this.appId, interaction_metadata: origin.interaction }
         : {}),
@@ -79,11 +90,11 @@ export class MessageStore {
 
   /** The message as it would be after the edit; only fields present in the body change. */
   edited(current: Message, body: MessageBody): Message {
-    const next = copy(current);
+    const next = { ...current };
     if (body.content !== undefined) next.content = typeof body.content === 'string' ? body.content : '';
-    if (body.embeds !== undefined) next.embeds = copy(Array.isArray(body.embeds) ? body.embeds : []);
-    if (body.components !== undefined) next.components = copy(Array.isArray(body.components) ? body.components : []);
-    if (body.attachments !== undefined) next.attachments = copy(Array.isArray(body.attachments) ? body.attachments : []);
+    if (body.embeds !== undefined) next.embeds = listOf(body.embeds);
+    if (body.components !== undefined) next.components = listOf(body.components);
+    if (body.attachments !== undefined) next.attachments = listOf(body.attachments);
     // An edit may toggle suppress-embeds and switch Components V2 on; ephemerality is fixed at creation.
     const asked = body.flags === undefined || body.flags === null ? current.flags : Number(body.flags);
     const kept = current.flags & (FLAG_EPHEMERAL | FLAG_COMPONENTS_V2);
@@ -93,31 +104,28 @@ export class MessageStore {
     return next;
   }
 
+  /** Stores a new or edited message; the body it was made from is frozen with it. */
   save(message: Message): Message {
-    const list = this.byChannel.get(message.channel_id) ?? [];
-    const at = list.findIndex((m) => m.id === message.id);
-    if (at === -1) list.push(message);
-    else list[at] = message;
+    const list = this.byChannel.get(message.channel_id) ?? new Map<string, Message>();
+    list.set(message.id, deepFreeze(message));
     this.byChannel.set(message.channel_id, list);
     this.byId.set(message.id, message);
-    return copy(message);
+    return message;
   }
 
   get(id: string): Message | undefined {
-    const found = this.byId.get(id);
-    return found && copy(found);
+    return this.byId.get(id);
   }
 
   delete(id: string): boolean {
     const found = this.byId.get(id);
     if (!found) return false;
     this.byId.delete(id);
-    const list = this.byChannel.get(found.channel_id) ?? [];
-    this.byChannel.set(found.channel_id, list.filter((m) => m.id !== id));
+    this.byChannel.get(found.channel_id)?.delete(id);
     return true;
   }
 
   inChannel(channelId: string): Message[] {
-    return copy(this.byChannel.get(channelId) ?? []);
+    return [...(this.byChannel.get(channelId)?.values() ?? [])];
   }
 }
