@@ -1,6 +1,7 @@
 // /excerpt [work]: a random passage, with a button that opens a reading there for whoever clicks it.
-import { ActionRowBuilder, type BaseMessageOptions, type ButtonBuilder } from 'discord.js';
+import type { BaseMessageOptions } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
+import { actionRow } from '../src/discord/controls.js';
 import { openButton } from '../src/discord/reading-view/controls.js';
 import { UserError } from '../src/discord/user-error.js';
 import { truncate, workEmbed } from '../src/discord/work-embed.js';
@@ -25,9 +26,11 @@ export const excerpt: Command = {
 function renderExcerpt(excerpt: Excerpt): BaseMessageOptions {
   const { work, chapterIndex, start } = excerpt;
   const chapter = work.chapters[chapterIndex]!;
-  const embed = workEmbed(work).setDescription(excerptMarkdown(excerpt));
-  // A one-shot's only chapter bears the work's title, which the author line already shows.
-  if (work.chapters.length > 1) embed.setFooter({ text: truncate(`From ${chapter.title}`, 2048) });
+  const embed = workEmbed(work, {
+    description: excerptMarkdown(excerpt),
+    // A one-shot's only chapter bears the work's title, which the author line already shows.
+    ...(work.chapters.length > 1 ? { footer: { text: truncate(`From ${chapter.title}`, 2048) } } : {}),
+  });
   const readOn = openButton.build({ workId: work.id, chapter: chapterIndex, offset: start }, 'Read from here');
-  return { embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(readOn)] };
+  return { embeds: [embed], components: [actionRow(readOn)] };
 }

@@ -1,19 +1,17 @@
 // /progress: the reader's works with chapter, page, percent and last read time, and a button that deletes it
 // all after asking once more. Ephemeral: what someone reads is theirs to share, not the channel's.
 import {
-  ActionRowBuilder,
-  ButtonBuilder,
   ButtonStyle,
-  EmbedBuilder,
   MessageFlags,
   TimestampStyles,
   escapeMarkdown,
   time,
+  type APIButtonComponentWithCustomId,
   type BaseMessageOptions,
 } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { actionRow, choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
 import { readChoice } from '../src/discord/custom-id.js';
 import { truncate } from '../src/discord/work-embed.js';
 import type { Work } from '../src/library/model.js';
@@ -33,7 +31,7 @@ const STEPS = {
 } satisfies Record<string, ButtonChoice>;
 
 /** Deleting one's stored progress: ask, then confirm or cancel. Each acts on whoever clicks. */
-export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], ButtonBuilder>({
+export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], APIButtonComponentWithCustomId>({
   kind: 'forget',
   encode: (a) => [STEPS[a.step].tag],
   decode: (f) => (f.length === 1 ? { step: readChoice(STEPS, f[0]) } : undefined),
@@ -47,7 +45,7 @@ export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], Butt
       await interaction.update({
         content: `Delete your place in ${plural(count, 'work')}? This cannot be undone.`,
         embeds: [],
-        components: [new ActionRowBuilder<ButtonBuilder>().addComponents(forgetButton.build({ step: 'confirm' }), forgetButton.build({ step: 'cancel' }))],
+        components: [actionRow(forgetButton.build({ step: 'confirm' }), forgetButton.build({ step: 'cancel' }))],
       });
     } else {
       const deleted = await ctx.store.forget(userId, ctx.catalog.ids());
@@ -85,11 +83,8 @@ async function progressView(ctx: BotContext, userId: string): Promise<BaseMessag
   const lines = entries.slice(0, SHOWN).map(describeEntry);
   if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more.`);
   if (removed > 0) lines.push(`Also stored: your place in ${plural(removed, 'work')} no longer in the library.`);
-  const embed = new EmbedBuilder()
-    .setTitle('Your reading')
-    .setDescription(lines.join('\n'))
-    .setFooter({ text: 'Only you can see this. /resume continues the latest.' });
-  return { content: '', embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(forgetButton.build({ step: 'ask' }))] };
+  const embed = { title: 'Your reading', description: lines.join('\n'), footer: { text: 'Only you can see this. /resume continues the latest.' } };
+  return { content: '', embeds: [embed], components: [actionRow(forgetButton.build({ step: 'ask' }))] };
 }
 
 function describeEntry({ work, place, at }: Entry): string {

@@ -1,12 +1,12 @@
 // /works: the works this channel may show, a page of the list at a time, with Previous/Next.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, escapeMarkdown, type BaseMessageOptions } from 'discord.js';
+import { ButtonStyle, escapeMarkdown, type APIButtonComponentWithCustomId, type BaseMessageOptions } from 'discord.js';
 import type { Work } from '../src/library/model.js';
 import { countWords } from '../src/library/stats.js';
 import { readingMinutes } from '../src/reading/time.js';
 import { gateFor } from '../src/rating-gate/interaction.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { actionRow, choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
 import { numberField, readChoice, readNumber } from '../src/discord/custom-id.js';
 import { present, type ViewInteraction } from '../src/discord/reply.js';
 import { truncate } from '../src/discord/work-embed.js';
@@ -25,11 +25,11 @@ const DIRECTIONS = {
 type Direction = keyof typeof DIRECTIONS;
 
 /** Another page of the list; the page to show is in the custom_id, so anyone may page a list. */
-export const worksPageButton = defineControl<{ direction: Direction; page: number }, [disabled: boolean], ButtonBuilder>({
+export const worksPageButton = defineControl<{ direction: Direction; page: number }, [disabled: boolean], APIButtonComponentWithCustomId>({
   kind: 'works',
   encode: (a) => [DIRECTIONS[a.direction].tag, numberField(a.page)],
   decode: (f) => (f.length === 2 ? { direction: readChoice(DIRECTIONS, f[0]), page: readNumber(f[1]) } : undefined),
-  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction]).setDisabled(disabled),
+  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction], disabled),
   handle: (interaction, { page }, ctx) => showWorks(interaction, ctx, page, 'update'),
 });
 
@@ -51,12 +51,13 @@ function renderWorksList(works: readonly Work[], page: number, hiddenHere: numbe
   const lines = works.slice(current * WORKS_PER_PAGE, (current + 1) * WORKS_PER_PAGE).map(describeWork);
   const hidden = hiddenHere > 0 ? `\n\n${plural(hiddenHere, 'more work is', 'more works are')} shown only in age-restricted channels.` : '';
   const body = works.length === 0 ? 'No works here yet.' : lines.join('\n\n');
-  const embed = new EmbedBuilder()
-    .setTitle('The library')
-    .setDescription(body + hidden)
-    .setFooter({ text: `${plural(works.length, 'work')} · page ${current + 1}/${pageCount} · /read to open one` });
+  const embed = {
+    title: 'The library',
+    description: body + hidden,
+    footer: { text: `${plural(works.length, 'work')} · page ${current + 1}/${pageCount} · /read to open one` },
+  };
   if (pageCount === 1) return { embeds: [embed], components: [] };
-  const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+  const buttons = actionRow(
     worksPageButton.build({ direction: 'previous', page: Math.max(current - 1, 0) }, current === 0),
     worksPageButton.build({ direction: 'next', page: Math.min(current + 1, pageCount - 1) }, current === pageCount - 1),
   );

@@ -1,12 +1,25 @@
 // Buttons and selects. Each control is one entry: the kind its custom_id starts with, how its args become
 // custom_id fields and back, how it is built, and how a click on it is handled. Features define their
 // controls beside the views that show them; the router finds a click's control by kind in one table.
-import { ButtonBuilder, type ButtonInteraction, type ButtonStyle, type StringSelectMenuBuilder, type StringSelectMenuInteraction } from 'discord.js';
+// Components are built as Discord's API JSON, not with discord.js's builders: a builder validates on every
+// setter, and building a page through them was about a tenth of a page turn's CPU (README "Performance").
+// Discord's limits are kept where the values are made (custom-id.ts, truncate, the picker's window) and
+// checked by the emulator on every message the tests see.
+import {
+  ComponentType,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIComponentInMessageActionRow,
+  type APIStringSelectComponent,
+  type ButtonInteraction,
+  type ButtonStyle,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { BotContext } from './context.js';
 import { joinCustomId, splitCustomId } from './custom-id.js';
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-type Component = ButtonBuilder | StringSelectMenuBuilder;
+type Component = APIButtonComponentWithCustomId | APIStringSelectComponent;
 
 export interface ControlSpec<Args, Look extends unknown[], Built extends Component> {
   /** The custom_id's first field; unique across the bot. */
@@ -65,8 +78,18 @@ export interface ButtonChoice {
   style: ButtonStyle;
 }
 
-export function choiceButton(customId: string, choice: ButtonChoice): ButtonBuilder {
-  return new ButtonBuilder().setCustomId(customId).setLabel(choice.label).setStyle(choice.style);
+export function choiceButton(customId: string, choice: ButtonChoice, disabled?: boolean): APIButtonComponentWithCustomId {
+  return button(customId, choice.label, choice.style, disabled);
+}
+
+/** A button that sends an interaction; `disabled` is left out unless given, as Discord does. */
+export function button(customId: string, label: string, style: ButtonChoice['style'], disabled?: boolean): APIButtonComponentWithCustomId {
+  const sent = { type: ComponentType.Button, custom_id: customId, label, style } as APIButtonComponentWithCustomId;
+  return disabled === undefined ? sent : { ...sent, disabled };
+}
+
+export function actionRow<C extends APIComponentInMessageActionRow>(...components: C[]): APIActionRowComponent<C> {
+  return { type: ComponentType.ActionRow, components };
 }
 
 /** What the router needs of a control, whatever its args. */

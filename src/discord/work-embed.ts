@@ -1,5 +1,5 @@
 // What every message about a work shares: its rating's colour, its byline, and Discord's length limits.
-import { EmbedBuilder } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import type { Rating, Work } from '../library/model.js';
 
 /** AO3's rating colours, so a reader knows the rating of a page at a glance. */
@@ -21,7 +21,7 @@ function byline(work: Work): string {
   return `${work.meta.title} by ${work.meta.author ?? 'an unknown author'}`;
 }
 
-/** An embed about a work: its rating's colour and its byline; the caller adds the rest. */
-export function workEmbed(work: Work): EmbedBuilder {
-  return new EmbedBuilder().setColor(RATING_COLORS[work.meta.rating]).setAuthor({ name: truncate(byline(work), 256) });
+/** An embed about a work: its rating's colour and its byline, with the caller's fields. */
+export function workEmbed(work: Work, fields: APIEmbed = {}): APIEmbed {
+  return { color: RATING_COLORS[work.meta.rating], author: { name: truncate(byline(work), 256) }, ...fields };
 }

@@ -1,13 +1,20 @@
 // The controls of a reading: Previous, Next and Start reading (kind `page`), the chapter picker (`chapter`),
 // and Open (`open`), which opens a reading at a place for whoever clicks (excerpts, and others' clicks).
 // Only the reader who opened a message turns its pages; anyone else is offered their own copy.
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, ComponentType, MessageFlags, StringSelectMenuBuilder, type Message } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIButtonComponentWithCustomId,
+  type APIStringSelectComponent,
+  type Message,
+} from 'discord.js';
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { gateFor } from '../../rating-gate/interaction.js';
 import { nextPlace, pageAt, previousPlace } from '../../reading/navigation.js';
 import type { BotContext } from '../context.js';
-import { choiceButton, defineControl, type ButtonChoice, type ComponentInteraction } from '../controls.js';
+import { actionRow, button, choiceButton, defineControl, type ButtonChoice, type ComponentInteraction } from '../controls.js';
 import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, workIdField } from '../custom-id.js';
 import { UserError } from '../user-error.js';
 import { truncate } from '../work-embed.js';
@@ -32,17 +39,14 @@ interface PageArgs extends Place {
 }
 
 /** Previous and Next carry the place shown and move at click time, so a change of page size still lands right. */
-export const pageButton = defineControl<PageArgs, [disabled?: boolean], ButtonBuilder>({
+export const pageButton = defineControl<PageArgs, [disabled?: boolean], APIButtonComponentWithCustomId>({
   kind: 'page',
   encode: (a) => [MOVES[a.move].tag, workIdField(a.workId), numberField(a.chapter), numberField(a.offset), snowflakeField(a.readerId)],
   decode: (f) =>
     f.length === 5
       ? { move: readChoice(MOVES, f[0]), workId: workIdField(f[1]), chapter: readNumber(f[2]), offset: readNumber(f[3]), readerId: readSnowflake(f[4]) }
       : undefined,
-  build(customId, { move }, disabled) {
-    const button = choiceButton(customId, MOVES[move]);
-    return disabled === undefined ? button : button.setDisabled(disabled);
-  },
+  build: (customId, { move }, disabled) => choiceButton(customId, MOVES[move], disabled),
   async handle(interaction, { move, workId, readerId, ...here }, ctx) {
     const work = workOf(ctx, workId);
     if (interaction.user.id !== readerId) return offerSamePage(interaction, work, here);
@@ -54,7 +58,7 @@ export const pageButton = defineControl<PageArgs, [disabled?: boolean], ButtonBu
 });
 
 /** A window of at most 25 chapters around the current one: Discord allows no more options in one menu. */
-export const chapterPicker = defineControl<{ workId: string; readerId: string }, [work: Work, current: number], StringSelectMenuBuilder>({
+export const chapterPicker = defineControl<{ workId: string; readerId: string }, [work: Work, current: number], APIStringSelectComponent>({
   kind: 'chapter',
   encode: (a) => [workIdField(a.workId), snowflakeField(a.readerId)],
   decode: (f) => (f.length === 2 ? { workId: workIdField(f[0]), readerId: readSnowflake(f[1]) } : undefined),
@@ -65,7 +69,7 @@ export const chapterPicker = defineControl<{ workId: string; readerId: string },
       value: String(first + i),
       default: first + i === current,
     }));
-    return new StringSelectMenuBuilder().setCustomId(customId).setPlaceholder('Go to chapter…').addOptions(options);
+    return { type: ComponentType.StringSelect, custom_id: customId, placeholder: 'Go to chapter…', options };
   },
   async handle(interaction, { workId, readerId }, ctx) {
     const work = workOf(ctx, workId);
@@ -79,11 +83,11 @@ export const chapterPicker = defineControl<{ workId: string; readerId: string },
 });
 
 /** A new reading of (chapter, offset) for whoever clicks. */
-export const openButton = defineControl<{ workId: string } & Place, [label: string], ButtonBuilder>({
+export const openButton = defineControl<{ workId: string } & Place, [label: string], APIButtonComponentWithCustomId>({
   kind: 'open',
   encode: (a) => [workIdField(a.workId), numberField(a.chapter), numberField(a.offset)],
   decode: (f) => (f.length === 3 ? { workId: workIdField(f[0]), chapter: readNumber(f[1]), offset: readNumber(f[2]) } : undefined),
-  build: (customId, _args, label) => new ButtonBuilder().setCustomId(customId).setLabel(label).setStyle(ButtonStyle.Primary),
+  build: (customId, _args, label) => button(customId, label, ButtonStyle.Primary),
   handle: async (interaction, { workId, ...place }, ctx) => openReading(interaction, ctx, gateFor(interaction).check(workOf(ctx, workId)), place),
 });
 
@@ -100,7 +104,7 @@ async function offerSamePage(interaction: ComponentInteraction, work: Work, plac
   const open = openButton.build({ workId: work.id, ...(place ?? { chapter: 0, offset: 0 }) }, place ? 'Open this page for me' : 'Open it for me');
   await interaction.reply({
     content: 'Only the reader who opened this can turn its pages. You can open your own copy and read along.',
-    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(open)],
+    components: [actionRow(open)],
     flags: MessageFlags.Ephemeral,
   });
 }

@@ -1,11 +1,12 @@
 // The reading message (README "The commands"): the page's text in an embed description, the facts a reader
 // wants around it, Previous/Next and a chapter picker; the rating and archive warnings above a first page,
 // or the archive-warnings screen before it.
-import { ActionRowBuilder, escapeMarkdown, type BaseMessageOptions, type ButtonBuilder, type StringSelectMenuBuilder } from 'discord.js';
+import { escapeMarkdown, type BaseMessageOptions } from 'discord.js';
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { nextPlace, previousPlace, type PageAt } from '../../reading/navigation.js';
 import { minutesLeftInChapter, percentOfWork } from '../../reading/positions.js';
+import { actionRow } from '../controls.js';
 import { truncate, workEmbed } from '../work-embed.js';
 import { chapterPicker, pageButton } from './controls.js';
 
@@ -23,22 +24,21 @@ export function renderPage(work: Work, at: PageAt, readerId: string, notes: Page
     `${percentOfWork(work, at.chapter, at.page.end)}% of the work`,
     `about ${minutesLeftInChapter(work, at.chapter, at.page.start)} min left in this chapter`,
   ];
-  const embed = workEmbed(work)
-    .setDescription(at.page.body)
-    .setFooter({ text: facts.join(' · ') });
-  // A one-shot's only chapter is titled after the work, which the author line already shows.
-  if (work.chapters.length > 1) embed.setTitle(truncate(escapeMarkdown(chapter.title), 256));
+  const embed = workEmbed(work, {
+    // A one-shot's only chapter is titled after the work, which the author line already shows.
+    ...(work.chapters.length > 1 ? { title: truncate(escapeMarkdown(chapter.title), 256) } : {}),
+    description: at.page.body,
+    footer: { text: facts.join(' · ') },
+  });
   const here = { workId: work.id, chapter: at.chapter, offset: at.page.start, readerId };
-  const navigation = new ActionRowBuilder<ButtonBuilder>().addComponents(
+  const navigation = actionRow(
     pageButton.build({ move: 'previous', ...here }, previousPlace(work, at) === undefined),
     pageButton.build({ move: 'next', ...here }, nextPlace(work, at) === undefined),
   );
   // Always set, so that turning the page clears the line from the message it updates.
   const content = [notes.firstPage ? ratingAndWarnings(work) : '', notes.notice ? `-# ${notes.notice}` : ''].filter(Boolean).join('\n');
   if (work.chapters.length === 1) return { content, embeds: [embed], components: [navigation] };
-  const picker = new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
-    chapterPicker.build({ workId: work.id, readerId }, work, at.chapter),
-  );
+  const picker = actionRow(chapterPicker.build({ workId: work.id, readerId }, work, at.chapter));
   return { content, embeds: [embed], components: [navigation, picker] };
 }
 
@@ -52,14 +52,13 @@ function ratingAndWarnings(work: Work): string {
 
 /** Shown before the first page of a work with an archive warning that warns. */
 export function renderWarnings(work: Work, place: Place, readerId: string): BaseMessageOptions {
-  const embed = workEmbed(work)
-    .setTitle('Before you start')
-    .setDescription(
-      truncate(
-        [`**Rating:** ${work.meta.rating}`, '**Archive warnings:**', ...work.meta.warnings.map((w) => `- ${escapeMarkdown(w)}`)].join('\n'),
-        4096,
-      ),
-    );
+  const embed = workEmbed(work, {
+    title: 'Before you start',
+    description: truncate(
+      [`**Rating:** ${work.meta.rating}`, '**Archive warnings:**', ...work.meta.warnings.map((w) => `- ${escapeMarkdown(w)}`)].join('\n'),
+      4096,
+    ),
+  });
   const start = pageButton.build({ move: 'start', workId: work.id, ...place, readerId });
-  return { embeds: [embed], components: [new ActionRowBuilder<ButtonBuilder>().addComponents(start)] };
+  return { embeds: [embed], components: [actionRow(start)] };
 }
