@@ -8,6 +8,7 @@ import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
 import { UnreadableWork } from './unreadable.js';
 import { assignIds, type IdClaims } from './work-ids.js';
 
+/** Links resolve and sidecars are read asynchronously, this many at once; work files are read synchronously (files.ts). */
 const CONCURRENT_READS = 8;
 
 type Parsed = { file: string; work: Omit<Work, 'id'>; warnings: LoadWarning[] };
