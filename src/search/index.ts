@@ -1,0 +1,204 @@
+// The full-text index behind /search: SQLite's FTS5 over the library's passages (passages.ts), in a private
+// temporary database that SQLite deletes when it is closed, so it needs no setup and no space in the
+// progress store. It is derived from the library: `build` indexes every work once, after the bot is ready
+// (src/app.ts), and `replace`/`remove` keep one work current, for the library's reload to call when a
+// file changes or goes. The core of search: no discord.js here; commands/search.ts renders the results.
+import type { Rating, Work } from '../library/model.js';
+import { passagesOf } from './passages.js';
+import { matchExpression, rankedByRelevance, type SearchQuery } from './query.js';
+import { MATCH_CLOSE, MATCH_OPEN, snippetOf } from './snippet.js';
+import { Sqlite } from './sqlite.js';
+
+/** Passages found per query, at most: the ranking is exact below it, and the answer says when there are more. */
+export const DEFAULT_CAP = 1000;
+
+/**
+ * A passage's rowid is its work's slot times this plus its index in the work, so a work's passages are one
+ * rowid range, in reading order: FTS5 walks a range alone for a search in one work, and removes it at once.
+ */
+const PASSAGES_PER_WORK = 2 ** 24;
+
+export interface SearchHit<W extends Work = Work> {
+  work: W;
+  chapter: number;
+  /** UTF-16 offset of the match in chapterText(work, chapter).text: the reading opens at the page holding it. */
+  offset: number;
+  /** Discord markdown: the text around the match, the match in bold, the rest escaped. */
+  snippet: string;
+}
+
+export interface SearchResults<W extends Work = Work> {
+  hits: SearchHit<W>[];
+  /** Passages found, at most the cap. */
+  total: number;
+  /** More passages match than the cap: the hits are the best of the first `total` in the index's order. */
+  more: boolean;
+  /** bm25 (FTS5's, best first) for queries of single words; library order for those with a phrase. */
+  order: 'relevance' | 'library';
+}
+
+interface Indexed {
+  slot: number;
+  rating: Rating;
+}
+
+interface Found {
+  id: number;
+  score: number;
+}
+
+export class SearchIndex {
+  private readonly works = new Map<string, Indexed>();
+  private nextSlot = 0;
+  private built = false;
+  private closed = false;
+
+  private constructor(
+    private readonly db: Sqlite,
+    private readonly cap: number,
+  ) {}
+
+  /** `file` '' (the default) is a temporary file; ':memory:' keeps the index in memory. */
+  static async open(options: { cap?: number; file?: string } = {}): Promise<SearchIndex> {
+    const db = await Sqlite.open(options.file ?? '');
+    // Nothing here needs to survive a crash: the index is rebuilt from the library at every start.
+    await db.run('PRAGMA journal_mode = OFF');
+    await db.run('PRAGMA synchronous = OFF');
+    await db.run(
+      `CREATE VIRTUAL TABLE passages USING fts5(text, rating, chapter UNINDEXED, start UNINDEXED, tokenize = "unicode61 remove_diacritics 2")`,
+    );
+    return new SearchIndex(db, options.cap ?? DEFAULT_CAP);
+  }
+
+  /** True once the first build is done; until then /search says the index is being built. */
+  get ready(): boolean {
+    return this.built;
+  }
+
+  /** Indexes every work, replacing whatever was indexed; stops early if the index is closed meanwhile. */
+  async build(works: readonly Work[]): Promise<void> {
+    await this.db.run('DELETE FROM passages');
+    this.works.clear();
+    for (const work of works) {
+      if (this.closed) return;
+      await this.insert(work, this.nextSlot++);
+    }
+    this.built = true;
+  }
+
+  /** Indexes a work anew (a changed file), or for the first time (a new one). For the library's reload. */
+  async replace(work: Work): Promise<void> {
+    const slot = this.works.get(work.id)?.slot ?? this.nextSlot++;
+    await this.delete(slot);
+    await this.insert(work, slot);
+  }
+
+  /** Forgets a work (its file is gone). For the library's reload. */
+  async remove(workId: string): Promise<void> {
+    const indexed = this.works.get(workId);
+    if (!indexed) return;
+    this.works.delete(workId);
+    await this.delete(indexed.slot);
+  }
+
+  /**
+   * The hits in `scope` (the works the channel may show, in library order, or one work), a page of them.
+   * Hits name the scope's own Work objects, so a work the rating gate let through stays typed as such.
+   */
+  async search<W extends Work>(query: SearchQuery, scope: readonly W[], page: { offset: number; limit: number }): Promise<SearchResults<W>> {
+    const order = rankedByRelevance(query) ? 'relevance' : 'library';
+    const where = this.scopeFilter(scope);
+    if (!where) return { hits: [], total: 0, more: false, order };
+    const match = where.match ? `${matchExpression(query)} AND ${where.match}` : matchExpression(query);
+    const score = order === 'relevance' ? 'bm25(passages, 1, 0, 0, 0)' : '0';
+    const found = await this.db.all<Found>(
+      `SELECT rowid AS id, ${score} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
+      [match, ...where.params, this.cap],
+    );
+    const position = new Map(scope.map((work, index) => [work.id, index]));
+    const bySlot = new Map<number, W>();
+    for (const work of scope) {
+      const indexed = this.works.get(work.id);
+      if (indexed) bySlot.set(indexed.slot, work);
+    }
+    const libraryOrder = (id: number) => [position.get(bySlot.get(slotOf(id))!.id)!, id % PASSAGES_PER_WORK] as const;
+    found.sort((a, b) => a.score - b.score || compare(libraryOrder(a.id), libraryOrder(b.id)));
+    const shown = found.slice(page.offset, page.offset + page.limit);
+    const hits = await Promise.all(shown.map((row) => this.hit(row.id, match, bySlot.get(slotOf(row.id))!)));
+    return { hits: hits.filter((hit) => hit !== undefined), total: found.length, more: found.length >= this.cap, order };
+  }
+
+  /** The index's size on disk (FTS5's segments and the passages' text), from SQLite's dbstat table. */
+  async sizeBytes(): Promise<number> {
+    const [row] = await this.db.all<{ bytes: number | null }>('SELECT sum(pgsize) AS bytes FROM dbstat');
+    return row?.bytes ?? 0;
+  }
+
+  /** Closes and so deletes the database; a build under way stops at its next work. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.close();
+  }
+
+  private async insert(work: Work, slot: number): Promise<void> {
+    const rating = ratingToken(work.meta.rating);
+    let index = 0;
+    const rows = Array.from(passagesOf(work), (passage) => [slot * PASSAGES_PER_WORK + index++, passage.text, rating, passage.chapter, passage.start]);
+    if (index >= PASSAGES_PER_WORK) throw new RangeError(`${work.id} has more passages than the index holds for one work`);
+    await this.db.runMany('INSERT INTO passages (rowid, text, rating, chapter, start) VALUES (?, ?, ?, ?, ?)', rows);
+    this.works.set(work.id, { slot, rating: work.meta.rating });
+  }
+
+  private async delete(slot: number): Promise<void> {
+    await this.db.run('DELETE FROM passages WHERE rowid BETWEEN ? AND ?', [slot * PASSAGES_PER_WORK, (slot + 1) * PASSAGES_PER_WORK - 1]);
+  }
+
+  /**
+   * How the query keeps to the scope: nothing more for the whole library; one rowid range for one work; a
+   * rating filter FTS5 evaluates with the match when the scope is every work of some ratings (what the rating
+   * gate gives); else a list of works, checked row by row. Undefined when no indexed work is in scope.
+   */
+  private scopeFilter(scope: readonly Work[]): { match?: string; sql: string; params: unknown[] } | undefined {
+    const slots = scope.flatMap((work) => this.works.get(work.id)?.slot ?? []);
+    if (slots.length === 0) return undefined;
+    if (slots.length === this.works.size) return { sql: '', params: [] };
+    if (slots.length === 1) return { sql: ' AND rowid BETWEEN ? AND ?', params: [slots[0]! * PASSAGES_PER_WORK, (slots[0]! + 1) * PASSAGES_PER_WORK - 1] };
+    const inScope = new Set(scope.map((work) => work.id));
+    const ratings = new Map<Rating, { all: number; here: number }>();
+    for (const [id, { rating }] of this.works) {
+      const count = ratings.get(rating) ?? { all: 0, here: 0 };
+      count.all += 1;
+      if (inScope.has(id)) count.here += 1;
+      ratings.set(rating, count);
+    }
+    const counts = [...ratings.entries()];
+    if (counts.every(([, { all, here }]) => here === 0 || here === all)) {
+      const allowed = counts.filter(([, { here }]) => here > 0).map(([rating]) => ratingToken(rating));
+      return { match: `rating : (${allowed.join(' OR ')})`, sql: '', params: [] };
+    }
+    return { sql: ` AND rowid / ${PASSAGES_PER_WORK} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(slots)] };
+  }
+
+  private async hit<W extends Work>(id: number, match: string, work: W): Promise<SearchHit<W> | undefined> {
+    const [row] = await this.db.all<{ chapter: number; start: number; highlighted: string }>(
+      `SELECT chapter, start, highlight(passages, 0, '${MATCH_OPEN}', '${MATCH_CLOSE}') AS highlighted FROM passages WHERE passages MATCH ? AND rowid = ?`,
+      [match, id],
+    );
+    const snippet = row && snippetOf(row.highlighted);
+    return snippet && { work, chapter: row.chapter, offset: row.start + snippet.matchAt, snippet: snippet.markdown };
+  }
+}
+
+function slotOf(id: number): number {
+  return Math.floor(id / PASSAGES_PER_WORK);
+}
+
+/** A rating as one FTS5 token: `Teen And Up Audiences` -> `teenandupaudiences`. */
+function ratingToken(rating: Rating): string {
+  return rating.replace(/[^A-Za-z]/g, '').toLowerCase();
+}
+
+function compare(a: readonly [number, number], b: readonly [number, number]): number {
+  return a[0] - b[0] || a[1] - b[1];
+}
