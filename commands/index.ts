@@ -5,8 +5,9 @@ import { excerpt } from './excerpt.js';
 import { progress } from './progress.js';
 import { read } from './read.js';
 import { resume } from './resume.js';
+import { search } from './search.js';
 import { works } from './works.js';
 
-export const commands: readonly Command[] = [works, read, resume, progress, excerpt];
+export const commands: readonly Command[] = [works, read, resume, progress, excerpt, search];
 
 export const commandDefinitions = commands.map((command) => command.data);

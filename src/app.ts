@@ -9,11 +9,13 @@ import { Catalog } from './library/catalog.js';
 import { loadLibrary } from './library/load.js';
 import { createLogger, type Logger } from './log.js';
 import { openProgressStore, type ProgressStore } from './progress/store.js';
+import { SearchIndex } from './search/index.js';
 
 export interface RunningBot {
   client: Client<true>;
   catalog: Catalog;
   store: ProgressStore;
+  search: SearchIndex;
   logger: Logger;
   /** Closes the gateway and the store; safe to call twice. */
   stop(): Promise<void>;
@@ -50,7 +52,11 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     ...options.clientOptions,
     rest: { ...options.clientOptions?.rest, ...(config.apiUrl ? { api: config.apiUrl } : {}) },
   });
-  const ctx = { catalog, store, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
+  const search = await SearchIndex.open().catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  const ctx = { catalog, store, search, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
   const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
@@ -59,19 +65,21 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   try {
     await loginAndWait(client, config.token);
   } catch (error) {
-    await Promise.allSettled([client.destroy(), store.close()]);
+    await Promise.allSettled([client.destroy(), store.close(), search.close()]);
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, works: catalog.all().length }, 'ready');
+  // Built once the bot answers: /search says the index is being built meanwhile (bench:search times it).
+  void buildSearchIndex(search, catalog, logger);
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
       await client.destroy();
-      await store.close();
+      await Promise.all([store.close(), search.close()]);
       logger.info('stopped');
     })());
-  return { client: client as Client<true>, catalog, store, logger, stop };
+  return { client: client as Client<true>, catalog, store, search, logger, stop };
 }
 
 /** Loads the library with the ids its files were given before, and keeps the ids of new files. */
@@ -84,6 +92,16 @@ async function openLibrary(dir: string, store: ProgressStore, logger: Logger): P
   else if (library.works.length === 0) logger.warn({ dir }, 'the library is empty: put work files in LIBRARY_DIR');
   else logger.info({ dir, works: library.works.length, skipped: library.skipped.length }, 'library loaded');
   return new Catalog(library.works);
+}
+
+async function buildSearchIndex(search: SearchIndex, catalog: Catalog, logger: Logger): Promise<void> {
+  const started = Date.now();
+  try {
+    await search.build(catalog.all());
+    logger.info({ works: catalog.all().length, ms: Date.now() - started }, 'search index built');
+  } catch (err) {
+    logger.error({ err }, 'the search index could not be built; /search answers that it is still being built');
+  }
 }
 
 function loginAndWait(client: Client, token: string): Promise<void> {

@@ -1,11 +1,14 @@
 import type { Catalog } from '../library/catalog.js';
 import type { Logger } from '../log.js';
 import type { ProgressStore } from '../progress/store.js';
+import type { SearchIndex } from '../search/index.js';
 
 /** What every handler may use; built once by the composition root (src/app.ts). */
 export interface BotContext {
   catalog: Catalog;
   store: ProgressStore;
+  /** The library's full-text index for /search; built after start, so check `ready`. */
+  search: SearchIndex;
   logger: Logger;
   /** Uniform in [0, 1): /excerpt's draws. Tests pass a seeded one. */
   random: () => number;

@@ -52,6 +52,8 @@ export class SearchIndex {
   private nextSlot = 0;
   private built = false;
   private closed = false;
+  /** The write under way, if any: closing waits for it, as SQLite will not close under a prepared statement. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly db: Sqlite,
@@ -77,13 +79,18 @@ export class SearchIndex {
 
   /** Indexes every work, replacing whatever was indexed; stops early if the index is closed meanwhile. */
   async build(works: readonly Work[]): Promise<void> {
-    await this.db.run('DELETE FROM passages');
-    this.works.clear();
-    for (const work of works) {
-      if (this.closed) return;
-      await this.insert(work, this.nextSlot++);
+    try {
+      await this.db.run('DELETE FROM passages');
+      this.works.clear();
+      for (const work of works) {
+        if (this.closed) return;
+        await this.insert(work, this.nextSlot++);
+      }
+      this.built = true;
+    } catch (error) {
+      // A stop during the build closes the database under it: not a failure.
+      if (!this.closed) throw error;
     }
-    this.built = true;
   }
 
   /** Indexes a work anew (a changed file), or for the first time (a new one). For the library's reload. */
@@ -138,10 +145,18 @@ export class SearchIndex {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.writing.catch(() => undefined);
     await this.db.close();
   }
 
-  private async insert(work: Work, slot: number): Promise<void> {
+  private insert(work: Work, slot: number): Promise<void> {
+    const written = this.writing.then(() => this.write(work, slot));
+    this.writing = written.catch(() => undefined);
+    return written;
+  }
+
+  private async write(work: Work, slot: number): Promise<void> {
+    if (this.closed) throw new Error('the search index is closed');
     const rating = ratingToken(work.meta.rating);
     let index = 0;
     const rows = Array.from(passagesOf(work), (passage) => [slot * PASSAGES_PER_WORK + index++, passage.text, rating, passage.chapter, passage.start]);
@@ -151,6 +166,7 @@ export class SearchIndex {
   }
 
   private async delete(slot: number): Promise<void> {
+    await this.writing;
     await this.db.run('DELETE FROM passages WHERE rowid BETWEEN ? AND ?', [slot * PASSAGES_PER_WORK, (slot + 1) * PASSAGES_PER_WORK - 1]);
   }
 

@@ -25,19 +25,23 @@ export class Sqlite {
   /** Runs one statement for each row of parameters, in one transaction. */
   async runMany(sql: string, rows: Iterable<readonly unknown[]>): Promise<void> {
     await this.run('BEGIN');
-    const statement = this.db.prepare(sql);
-    const failures: Promise<void>[] = [];
-    for (const params of rows) {
-      failures.push(new Promise((resolve, reject) => statement.run(params, (error: Error | null) => (error ? reject(error) : resolve()))));
-    }
-    await new Promise<void>((resolve) => statement.finalize(() => resolve()));
     try {
-      await Promise.all(failures);
+      const statement = await this.prepare(sql);
+      const runs = Array.from(rows, (params) => new Promise<void>((resolve, reject) => statement.run(params, (error: Error | null) => (error ? reject(error) : resolve()))));
+      const finalized = new Promise<void>((resolve) => statement.finalize(() => resolve()));
+      await Promise.all([...runs, finalized]);
     } catch (error) {
       await this.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
     await this.run('COMMIT');
+  }
+
+  /** With a callback, so that a failure (the database closed meanwhile) is returned, not emitted. */
+  private prepare(sql: string): Promise<sqlite3.Statement> {
+    return new Promise((resolve, reject) => {
+      const statement = this.db.prepare(sql, (error) => (error ? reject(error) : resolve(statement)));
+    });
   }
 
   close(): Promise<void> {

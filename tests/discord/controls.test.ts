@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
 import { forgetButton } from '../../commands/progress.js';
+import { searchPageButton } from '../../commands/search.js';
 import { worksPageButton } from '../../commands/works.js';
 import { controlTable, type Control } from '../../src/discord/controls.js';
 import { CUSTOM_ID_LIMIT } from '../../src/discord/custom-id.js';
@@ -18,6 +19,7 @@ const cases: Array<[Control<never>, fc.Arbitrary<unknown>]> = [
   [openButton, fc.record({ workId, chapter: count, offset: count })],
   [worksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count })],
   [forgetButton, fc.record({ step: fc.constantFrom('ask', 'confirm', 'cancel') })],
+  [searchPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count, workId: fc.option(workId, { nil: undefined }) })],
 ] as never;
 const all = cases.map(([control]) => control);
 
