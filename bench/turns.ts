@@ -1,7 +1,7 @@
-// `npm run bench:turns`: how long a reader waits for a page turn. The story bot, started as `npm start` starts
-// it, and the floor (bench/turns-floor-bot.ts: a discord.js bot that answers every click with one constant
-// page of the same size) each run in a process of their own, each logged in to an emulator of its own in this
-// process. READERS readers open a reading in each (passing the warnings screen where a work has one), then
+// `npm run bench:turns`: how long a reader waits for a page turn. The story bot, bundled and started as
+// `npm start` does, and the floor (bench/turns-floor-bot.ts: a discord.js bot that answers every click with
+// one constant page of the same size, bundled alike) each run in a process of their own, each logged in to an
+// emulator of its own in this process. READERS readers open a reading in each (passing the warnings screen where a work has one), then
 // press Next as fast as answers come (Previous back from a last page), SECONDS in all per bot, in ROUNDS
 // rounds that alternate between the two, each after a warm-up. A wait runs from the emulator sending the click
 // to the bot's response arriving. Last line: `ratio p50=X p99=Y`, the bot's waits over the floor's.
@@ -19,6 +19,7 @@ import type { Work } from '../src/library/model.js';
 import { pageAt } from '../src/reading/navigation.js';
 import { buttonsOf, startEmulator, type ApiChannel, type ApiUser, type Emulator } from '../tests/support/emulator/index.js';
 import { syntheticWork } from '../tests/reading/synthetic-work.js';
+import { bundle } from '../scripts/build.js';
 
 const READERS = Number(process.env['TURNS_READERS'] ?? 200);
 const SECONDS = Number(process.env['TURNS_SECONDS'] ?? 15);
@@ -27,7 +28,7 @@ const WARM_UP_SECONDS = Number(process.env['TURNS_WARM_UP_SECONDS'] ?? 1);
 const READER_IDS = 1_300_000_000_000_000_000n;
 /** Where the bots write CPU profiles (node --cpu-prof), if set: how the figures in README "Performance" were found. */
 const CPU_PROFILE_DIR = process.env['TURNS_CPU_PROFILE_DIR'];
-const TSX = join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
+const BUNDLES = join(import.meta.dirname, '..', 'dist', 'bench-turns');
 
 interface Reader {
   user: ApiUser;
@@ -47,7 +48,11 @@ interface Side {
   logged: string[];
 }
 
-/** The founding works, and a long work of 20 chapters whose archive warning puts a screen before its first page. */
+/**
+ * The founding works, and the work every reader reads: 20 chapters of full pages with a chapter picker, whose
+ * archive warning puts a screen before its first page. One work, so the floor's one page is the size of the
+ * pages the story bot sends.
+ */
 async function makeLibrary(dir: string): Promise<void> {
   await cp(join(import.meta.dirname, '..', 'seeds'), dir, { recursive: true });
   const blocks = syntheticWork(2_000_000).chapters[0]!.blocks;
@@ -64,10 +69,10 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-/** Starts a bot process and resolves once it says it is ready; its warnings and errors are kept in `logged`. */
+/** Starts a bot process from its bundle and resolves once it says it is ready; its warnings and errors are kept in `logged`. */
 function startBotProcess(script: string, env: NodeJS.ProcessEnv, logged: string[]): Promise<ChildProcess> {
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
-  const child = spawn(TSX, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   createInterface({ input: child.stderr! }).on('line', (line) => logged.push(line));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready: ${logged.slice(-3).join(' | ')}`)));
@@ -113,18 +118,17 @@ interface Running {
 }
 
 /** A bot with an emulator of its own, logged in, and READERS readers with a reading open in it. */
-async function start(name: string, script: string, env: NodeJS.ProcessEnv, libraryDir: string, works: readonly Work[]): Promise<Running> {
+async function start(name: string, script: string, env: NodeJS.ProcessEnv, libraryDir: string, work: Work): Promise<Running> {
   const side: Side = { name, waits: [], errors: 0, unanswered: 0, violations: 0, logged: [] };
   const emu = await startEmulator({ quietMs: 0 });
   const login = { DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, DISCORD_CLIENT_ID: emu.world.application.id, LIBRARY_DIR: libraryDir };
   await registerCommands(loadConfig({ ...login, STORE_URL: 'sqlite://unused.sqlite' }), commandDefinitions);
   const child = await startBotProcess(script, { ...env, ...login }, side.logged);
-  const { general, mature } = emu.world.channels;
+  const { general } = emu.world.channels;
   const readers = await Promise.all(
     Array.from({ length: READERS }, (_, i) => {
-      const work = works[i % works.length]!;
       const user = { id: String(READER_IDS + BigInt(i)), username: `reader${i}`, global_name: `Reader ${i}`, discriminator: '0', avatar: null };
-      return open(emu, { user, channel: work.meta.rating === 'Explicit' ? mature : general, work });
+      return open(emu, { user, channel: general, work });
     }),
   );
   side.violations += emu.takeViolations().length;
@@ -171,12 +175,15 @@ async function main(): Promise<void> {
     const long = works.find((w) => w.chapters.length === 20)!;
     const pageFile = join(dir, 'floor-page.json');
     await writeFile(pageFile, JSON.stringify(renderPage(long, pageAt(long, { chapter: 1, offset: 0 }), String(READER_IDS))));
-    console.log(`bench:turns: ${READERS} readers pressing Next, ${SECONDS} s per bot in ${ROUNDS} alternating rounds (each after ${WARM_UP_SECONDS} s warm-up); ${works.length} works`);
-    const floor = await start('floor', join(import.meta.dirname, 'turns-floor-bot.ts'), { FLOOR_PAGE_FILE: pageFile }, libraryDir, works);
+    console.log(`bench:turns: ${READERS} readers pressing Next, ${SECONDS} s per bot in ${ROUNDS} alternating rounds (each after ${WARM_UP_SECONDS} s warm-up), all in ${long.meta.title} of ${works.length} works`);
+    const [floorBundle, botBundle] = [join(BUNDLES, 'floor.js'), join(BUNDLES, 'bot.js')];
+    await bundle(join(import.meta.dirname, 'turns-floor-bot.ts'), floorBundle);
+    await bundle(join(import.meta.dirname, '..', 'src', 'index.ts'), botBundle);
+    const floor = await start('floor', floorBundle, { FLOOR_PAGE_FILE: pageFile }, libraryDir, long);
     started.push(floor);
-    const bot = await start('bot', join(import.meta.dirname, '..', 'src', 'index.ts'), {
+    const bot = await start('bot', botBundle, {
       STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}`, LOG_LEVEL: 'info',
-    }, libraryDir, works);
+    }, libraryDir, long);
     started.push(bot);
     // Alternating, so that whatever else the machine does in the meantime falls on both alike.
     for (let r = 0; r < ROUNDS; r++) {

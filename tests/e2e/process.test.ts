@@ -1,10 +1,12 @@
-// `npm start`'s entry point as a real process against the emulator: it logs in, serves, skips a bad work
-// file with its name and reason, never logs the token, and closes cleanly on SIGTERM and SIGINT.
+// `npm start` as a real process against the emulator: its entry point bundled as `npm start` bundles it
+// (scripts/build.ts), run by plain node. It logs in, serves, skips a bad work file with its name and reason,
+// never logs the token, and closes cleanly on SIGTERM and SIGINT.
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundle } from '../../scripts/build.js';
 import { commandDefinitions } from '../../commands/index.js';
 import { registerCommands } from '../../src/discord/register-commands.js';
 import { loadConfig } from '../../src/config.js';
@@ -13,16 +15,20 @@ import { messageOf } from './world.js';
 
 let emu: Emulator;
 let dir: string;
+/** Inside the project, so that the bundle finds its packages in node_modules as dist/index.js does. */
+const entry = join('dist', `process-test-${process.pid}.js`);
 
 beforeAll(async () => {
   emu = await startEmulator();
   dir = await mkdtemp(join(tmpdir(), 'story-process-'));
   await cp('seeds', join(dir, 'library'), { recursive: true });
   await writeFile(join(dir, 'library', 'broken.txt'), Buffer.from([0x00, 0xff, 0x10, 0x00, 0x89, 0x50]));
+  await bundle('src/index.ts', entry);
 });
 afterAll(async () => {
   await emu?.stop();
   await rm(dir, { recursive: true, force: true });
+  await Promise.all([entry, `${entry}.map`].map((file) => rm(file, { force: true })));
 });
 
 function startProcess() {
@@ -35,7 +41,7 @@ function startProcess() {
     STORE_URL: `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
     LOG_LEVEL: 'debug',
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += String(chunk)));
   child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -70,7 +76,7 @@ describe('the bot process', () => {
 describe('a token Discord refuses', () => {
   it('stops the bot with one clear line naming DISCORD_TOKEN and exit code 1', async () => {
     const wrong = `${emu.token.split('.').slice(0, 2).join('.')}.${'x'.repeat(30)}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    const child = spawn(process.execPath, [entry], {
       env: { PATH: process.env.PATH ?? '', DOTENV_CONFIG_PATH: '/nonexistent/.env', DISCORD_TOKEN: wrong, DISCORD_API_URL: emu.apiUrl, STORE_URL: 'sqlite://:memory:', LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
