@@ -11,6 +11,11 @@ import { Sqlite } from './sqlite.js';
 
 /** Passages found per query, at most: the ranking is exact below it, and the answer says when there are more. */
 export const DEFAULT_CAP = 1000;
+/**
+ * Hits in library order need no ranking, so fewer are looked for (40 pages of five): FTS5 stops as soon as it
+ * has them, where a phrase of three common words took 12 ms to find 1,000 in the bench library.
+ */
+export const LIBRARY_ORDER_CAP = 200;
 
 /**
  * A passage's rowid is its work's slot times this plus its index in the work, so a work's passages are one
@@ -63,6 +68,9 @@ export class SearchIndex {
   /** `file` '' (the default) is a temporary file; ':memory:' keeps the index in memory. */
   static async open(options: { cap?: number; file?: string } = {}): Promise<SearchIndex> {
     const db = await Sqlite.open(options.file ?? '');
+    // FTS5's doclists for common words run to many pages: larger pages make the index a third smaller
+    // (191 -> 125 MB for the bench library) and its build faster. Set before the first table.
+    await db.run('PRAGMA page_size = 16384');
     // Nothing here needs to survive a crash: the index is rebuilt from the library at every start.
     await db.run('PRAGMA journal_mode = OFF');
     await db.run('PRAGMA synchronous = OFF');
@@ -118,9 +126,10 @@ export class SearchIndex {
     if (!where) return { hits: [], total: 0, more: false, order };
     const match = where.match ? `${matchExpression(query)} AND ${where.match}` : matchExpression(query);
     const score = order === 'relevance' ? 'bm25(passages, 1, 0, 0, 0)' : '0';
+    const cap = order === 'relevance' ? this.cap : Math.min(this.cap, LIBRARY_ORDER_CAP);
     const found = await this.db.all<Found>(
       `SELECT rowid AS id, ${score} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
-      [match, ...where.params, this.cap],
+      [match, ...where.params, cap],
     );
     const position = new Map(scope.map((work, index) => [work.id, index]));
     const bySlot = new Map<number, W>();
@@ -132,7 +141,7 @@ export class SearchIndex {
     found.sort((a, b) => a.score - b.score || compare(libraryOrder(a.id), libraryOrder(b.id)));
     const shown = found.slice(page.offset, page.offset + page.limit);
     const hits = await Promise.all(shown.map((row) => this.hit(row.id, match, bySlot.get(slotOf(row.id))!)));
-    return { hits: hits.filter((hit) => hit !== undefined), total: found.length, more: found.length >= this.cap, order };
+    return { hits: hits.filter((hit) => hit !== undefined), total: found.length, more: found.length >= cap, order };
   }
 
   /** The index's size on disk (FTS5's segments and the passages' text), from SQLite's dbstat table. */
