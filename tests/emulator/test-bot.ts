@@ -11,14 +11,14 @@ export type Handler = (interaction: Interaction) => Promise<unknown>;
 export interface TestBot {
   client: Client;
   errors: unknown[];
-  /** Handles `/name`, autocomplete for it, and components whose custom_id starts with `name`. */
+  /** Handles `/name`, autocomplete for it, and components and modals whose custom_id starts with `name`. */
   on(name: string, handler: Handler): void;
   stop(): Promise<void>;
 }
 
 function keyOf(interaction: Interaction): string {
   if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isMessageComponent()) return interaction.customId.split(':')[0] ?? '';
+  if (interaction.isMessageComponent() || interaction.isModalSubmit()) return interaction.customId.split(':')[0] ?? '';
   return '';
 }
 

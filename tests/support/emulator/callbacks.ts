@@ -1,7 +1,8 @@
 // Interaction responses: the initial callback, then the token's webhook (original response, follow-ups).
-import { checkChoices, length } from './checks.js';
+import { checkChoices } from './checks.js';
 import { INITIAL_RESPONSE_MS, InteractionType, TOKEN_LIFETIME_MS, type Pending } from './interactions.js';
 import { deepFreeze, FLAG_EPHEMERAL, FLAG_LOADING, type Message, type Origin } from './messages.js';
+import { modalProblems } from './modals.js';
 import type { ApiRequest, ApiReply, Route } from './rest.js';
 import { createMessage, editMessage } from './sending.js';
 import {
@@ -54,6 +55,11 @@ function callbackType(pending: Pending, body: unknown): { type: number; data: Js
       errors: { type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of ${ALLOWED_CALLBACKS[pending.type]?.join(', ')}.` }] } } },
     ['invalid-callback'], `callback type ${String(b['type'])} for interaction type ${pending.type}`);
   }
+  // Updating a message needs one: a modal submitted from a slash command's modal has none.
+  if ((type === 6 || type === 7) && pending.sourceMessageId === null) {
+    throw new DiscordError(400, { message: 'Interaction response type is not valid for this interaction', code: 50035 },
+      ['invalid-callback'], `callback type ${type} for a modal submit that came from no message`);
+  }
   const data = typeof b['data'] === 'object' && b['data'] !== null ? (b['data'] as Json) : null;
   return { type, data };
 }
@@ -62,16 +68,6 @@ function sourceMessage(state: EmulatorState, pending: Pending): Message {
   const message = pending.sourceMessageId ? state.store.get(pending.sourceMessageId) : undefined;
   if (!message) throw unknownMessage();
   return message;
-}
-
-function modalProblems(data: Json | null) {
-  const bad = (path: string, message: string) => [{ kind: 'malformed-request' as const, path: `data.${path}`, code: 'BASE_TYPE_BAD_LENGTH', message }];
-  if (!data) return bad('_root', 'A modal needs data.');
-  const customId = length(data['custom_id']);
-  return [
-    ...(length(data['title']) < 1 || length(data['title']) > 45 ? bad('title', 'Must be between 1 and 45 in length.') : []),
-    ...(customId < 1 || customId > 100 ? bad('custom_id', 'Must be between 1 and 100 in length.') : []),
-  ];
 }
 
 /** Applies one callback; returns the message it produced or changed, if any. */
@@ -85,7 +81,10 @@ function apply(state: EmulatorState, pending: Pending, type: number, data: Json 
     case 6: return sourceMessage(state, pending);
     case 7: return editMessage(state, sourceMessage(state, pending), data ?? {});
     case 8: refuse(checkChoices(data?.['choices'])); return null;
-    default: refuse(modalProblems(data)); return null;
+    default:
+      refuse(modalProblems(data));
+      pending.modal = deepFreeze(data);
+      return null;
   }
 }
 

@@ -9,6 +9,7 @@ import { CommandRegistry, type RegisteredCommand } from './commands.js';
 import { Gateway } from './gateway.js';
 import { InteractionRegistry, InteractionType, settle, type Callback, type Pending } from './interactions.js';
 import { FLAG_EPHEMERAL, MessageStore, type Message } from './messages.js';
+import { modalSubmitData } from './modals.js';
 import { commandData, interactionPayload, type OptionValue } from './payloads.js';
 import { restHandler } from './rest.js';
 import { apiRoutes } from './routes.js';
@@ -140,6 +141,21 @@ export class Emulator {
   async select(user: ApiUser, message: Message | string, customId: string, values: string[]): Promise<InteractionResult> {
     const current = this.current(message);
     return this.component(user, current, selectData(current, customId, values));
+  }
+
+  /**
+   * Submits the modal the bot opened in answer to `opened`, as the person it was shown to: `values` by text
+   * input custom_id. The submit carries the message the modal was opened from, when it came from a button.
+   */
+  async submitModal(opened: InteractionResult, values: Readonly<Record<string, string>>): Promise<InteractionResult> {
+    const opener = this.state.interactions.byId(opened.id);
+    if (!opener?.modal) throw new Error(`the bot opened no modal on interaction ${opened.id} (callback ${JSON.stringify(opened.callback?.type ?? null)})`);
+    if (opener.modalSubmitted) throw new Error(`the modal of interaction ${opened.id} was already submitted; Discord closed it`);
+    const data = modalSubmitData(opener.modal, values);
+    opener.modalSubmitted = true;
+    const message = opener.sourceMessageId ? this.current(opener.sourceMessageId) : undefined;
+    const pending = this.open(InteractionType.ModalSubmit, opener.user, opener.channel, opener.sourceMessageId ?? undefined);
+    return this.run(pending, data, message);
   }
 
   async stop(): Promise<void> {

@@ -34,6 +34,9 @@ export interface Pending {
   followUpIds: string[];
   /** Edits to the original response after the callback (a deferred reply is answered by one). */
   edits: number;
+  /** The modal the bot opened in answer (callback type 9), until it is submitted. */
+  modal: Record<string, unknown> | null;
+  modalSubmitted: boolean;
 }
 
 export interface InteractionSeed {
@@ -58,7 +61,7 @@ export class InteractionRegistry {
       id, token: `emu.${id}.${randomBytes(24).toString('base64url')}`, type: seed.type, createdAt: this.ids.now(),
       sentAt: null, answeredAt: null, user: seed.user, channel: seed.channel, guildId: (seed.channel['guild_id'] as string | undefined) ?? null,
       sourceMessageId: seed.sourceMessageId ?? null, callback: null, dead: false, originalMessageId: null,
-      followUpIds: [], edits: 0,
+      followUpIds: [], edits: 0, modal: null, modalSubmitted: false,
     };
     this.byIdMap.set(id, pending);
     this.byTokenMap.set(pending.token, pending);
