@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { packedChapter } from './blocks/packed-blocks.js';
 import { compareFiles, listLibrary, readWorkFile, realLibraryDir, workFilePath } from './files.js';
 import { parseWork } from './formats/registry.js';
 import { loweredRating, mergeMeta } from './meta.js';
-import type { Library, LoadWarning, SkippedFile, Work, WorkMeta } from './model.js';
+import type { Library, LoadedFile, LoadedFiles, LoadWarning, SkippedFile, Work, WorkMeta } from './model.js';
 import { isSidecar, readSidecar, sidecarFor } from './sidecar.js';
 import { UnreadableWork } from './unreadable.js';
 import { assignIds, type IdClaims } from './work-ids.js';
@@ -18,21 +19,70 @@ type Loaded = Parsed | SkippedFile;
  * Every work in the folder, sorted by title, and every file (or subfolder) that could not become one, sorted
  * by name, with the reason. An empty folder is an empty library and a missing one says `missing`; the caller
  * says so. `claims` are the ids given before (see work-ids.ts); the result's claims add the new ones.
+ *
+ * `previous` is an earlier load's `loaded`: a work file whose stamp (its and its sidecar's size, times and
+ * inode) has not changed since is not read again, and keeps its Work object, with the pages and text already
+ * built for it. A file that changed and can no longer be read keeps its previous version, with a warning,
+ * so that a half-written or broken replacement never takes a good work away (README "A living library").
  */
-export async function loadLibrary(dir: string, claims: IdClaims = new Map()): Promise<Library> {
+export async function loadLibrary(dir: string, claims: IdClaims = new Map(), previous: LoadedFiles = new Map()): Promise<Library> {
   const { files, links, unreadableFolders, missing } = await listLibrary(dir);
-  if (missing) return { works: [], skipped: [], warnings: [], missing, claims: new Map(claims) };
+  if (missing) return { works: [], skipped: [], warnings: [], missing, claims: new Map(claims), loaded: new Map() };
   const root = await realLibraryDir(dir);
   const workFiles = files.filter((file) => !isSidecar(file));
   const found = { listed: new Set(files), links };
-  const loaded = await mapConcurrently(workFiles, (file) => loadFile(dir, root, file, found));
-  const parsed = loaded.filter((entry) => 'work' in entry);
+  const entries = await mapConcurrently(workFiles, (file) => loadOrReuse(dir, root, file, found, previous.get(file)));
+  const parsed = entries.flatMap((entry) => ('work' in entry.result ? [{ ...entry, work: entry.result.work }] : []));
   const assigned = assignIds(parsed.map((entry) => ({ file: entry.file, title: entry.work.meta.title })), claims);
-  const ids = assigned.ids;
-  const works = parsed.map((entry, index): Work => ({ id: ids[index]!, ...entry.work })).sort(byTitle);
-  const skipped = [...loaded.filter((entry) => 'reason' in entry), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
+  const loaded = new Map<string, LoadedFile>();
+  const works = parsed.map((entry, index): Work => {
+    const id = assigned.ids[index]!;
+    const work = entry.previousWork?.id === id ? entry.previousWork : { ...entry.work, id };
+    loaded.set(entry.file, { stamp: entry.stamp, work, warnings: entry.warnings });
+    return work;
+  });
+  for (const entry of entries) if ('reason' in entry.result) loaded.set(entry.file, { stamp: entry.stamp, skipped: entry.result });
+  const skipped = [...entries.flatMap((entry) => ('reason' in entry.result ? [entry.result] : [])), ...unreadableFolders, ...orphanSidecars(files, workFiles)];
   const warnings = parsed.flatMap((entry) => entry.warnings);
-  return { works, skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing, claims: assigned.claims };
+  return {
+    works: works.sort(byTitle), skipped: skipped.sort((a, b) => compareFiles(a.file, b.file)), warnings, missing,
+    claims: assigned.claims, loaded,
+  };
+}
+
+interface Entry {
+  file: string;
+  stamp: string;
+  result: { file: string; work: Omit<Work, 'id'> } | SkippedFile;
+  warnings: LoadWarning[];
+  /** The Work an earlier load made of this file, reused when the file has not changed (or could not be read again). */
+  previousWork?: Work;
+}
+
+async function loadOrReuse(dir: string, root: string, file: string, found: Found, before: LoadedFile | undefined): Promise<Entry> {
+  const sidecar = sidecarFor(file);
+  const stamp = `${stampOf(join(dir, file))} ${found.listed.has(sidecar) ? stampOf(join(dir, sidecar)) : '-'}`;
+  if (before && before.stamp === stamp) {
+    return before.work
+      ? { file, stamp, result: { file, work: before.work }, warnings: before.warnings, previousWork: before.work }
+      : { file, stamp, result: before.skipped, warnings: [] };
+  }
+  const loaded = await loadFile(dir, root, file, found);
+  if ('reason' in loaded && before?.work) {
+    const warning = `a new version could not be read (${loaded.reason}); the previous version is still shown`;
+    return { file, stamp, result: { file, work: before.work }, warnings: [{ file, warning }], previousWork: before.work };
+  }
+  return 'work' in loaded ? { file, stamp, result: loaded, warnings: loaded.warnings } : { file, stamp, result: loaded, warnings: [] };
+}
+
+/** Changes when the file is written, replaced or renamed over (size, modification and change times, inode). */
+function stampOf(path: string): string {
+  try {
+    const stat = statSync(path);
+    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+  } catch (error) {
+    return `unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`;
+  }
 }
 
 /** What the listing found: every file, and which of them are links. */

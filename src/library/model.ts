@@ -91,4 +91,11 @@ export interface Library {
   missing: boolean;
   /** Every id given so far, by file: the claims passed in and those of files new to them. */
   claims: Map<string, string>;
+  /** What each work file gave, for the next load to reuse (loadLibrary's `previous`). */
+  loaded: LoadedFiles;
 }
+
+/** One work file as a load left it: the stamp it had, and the work it gave (with its warnings) or why not. */
+export type LoadedFile = { stamp: string; work: Work; warnings: LoadWarning[]; skipped?: undefined } | { stamp: string; skipped: SkippedFile; work?: undefined };
+
+export type LoadedFiles = ReadonlyMap<string, LoadedFile>;
