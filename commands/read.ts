@@ -1,6 +1,7 @@
-// /read work [chapter]: opens a work at the reader's saved place, or at the chapter asked for.
+// /read work [chapter] [page]: opens a work at the reader's saved place, or at the chapter and page asked for.
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
+import { placeOfPage } from '../src/discord/reading-view/go-to.js';
 import { openReading } from '../src/discord/reading-view/show.js';
 import { UserError } from '../src/discord/user-error.js';
 import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-option.js';
@@ -15,6 +16,7 @@ export const read: Command = {
     options: [
       workOption(true, 'Title of the work'),
       { type: ApplicationCommandOptionType.Integer, name: 'chapter', description: 'Chapter number to start at', required: false, min_value: 1 },
+      { type: ApplicationCommandOptionType.Integer, name: 'page', description: 'Page of that chapter (of chapter 1 if none is given)', required: false, min_value: 1 },
     ],
     ...everywhere,
   },
@@ -25,7 +27,10 @@ export const read: Command = {
     if (chapter !== null && (chapter < 1 || chapter > count)) {
       throw new UserError(`${work.meta.title} has ${plural(count, 'chapter')}; pick a chapter from 1 to ${count}.`);
     }
-    await openReading(interaction, ctx, work, chapter === null ? undefined : { chapter: chapter - 1, offset: 0 });
+    const page = interaction.options.getInteger('page');
+    const index = chapter === null ? 0 : chapter - 1;
+    const place = page !== null ? await placeOfPage(interaction, work, index, page, 'reply') : chapter !== null ? { chapter: index, offset: 0 } : undefined;
+    await openReading(interaction, ctx, work, place);
   },
   autocomplete: autocompleteWork,
 };

@@ -1,5 +1,5 @@
-// Buttons and selects. Each control is one entry: the kind its custom_id starts with, how its args become
-// custom_id fields and back, how it is built, and how a click on it is handled. Features define their
+// Buttons, selects and modals. Each control is one entry: the kind its custom_id starts with, how its args
+// become custom_id fields and back, how it is built, and how a click on it (or a modal's submit) is handled. Features define their
 // controls beside the views that show them; the router finds a click's control by kind in one table.
 // Components are built as Discord's API JSON, not with discord.js's builders: a builder validates on every
 // setter, and building a page through them was about a tenth of a page turn's CPU (README "Performance").
@@ -10,18 +10,22 @@ import {
   type APIActionRowComponent,
   type APIButtonComponentWithCustomId,
   type APIComponentInMessageActionRow,
+  type APIModalInteractionResponseCallbackData,
   type APIStringSelectComponent,
   type ButtonInteraction,
   type ButtonStyle,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import type { BotContext } from './context.js';
 import { joinCustomId, splitCustomId } from './custom-id.js';
 
 export type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
-type Component = APIButtonComponentWithCustomId | APIStringSelectComponent;
+/** What a control is routed: a click or choice on a component, or the submit of a modal. */
+export type ControlInteraction = ComponentInteraction | ModalSubmitInteraction;
+type Component = APIButtonComponentWithCustomId | APIStringSelectComponent | APIModalInteractionResponseCallbackData;
 
-export interface ControlSpec<Args, Look extends unknown[], Built extends Component> {
+export interface ControlSpec<Args, Look extends unknown[], Built extends Component, I extends ControlInteraction = ComponentInteraction> {
   /** The custom_id's first field; unique across the bot. */
   kind: string;
   /** Args as the custom_id's fields after `kind:v1`; a field codec throws if an arg cannot be sent. */
@@ -30,7 +34,7 @@ export interface ControlSpec<Args, Look extends unknown[], Built extends Compone
   decode(fields: readonly string[]): Args | undefined;
   /** The component as sent, with its custom_id; `look` is what the message decides (label, disabled). */
   build(customId: string, args: Args, ...look: Look): Built;
-  handle(interaction: ComponentInteraction, args: Args, ctx: BotContext): Promise<void>;
+  handle(interaction: I, args: Args, ctx: BotContext): Promise<void>;
 }
 
 export interface Control<Args, Look extends unknown[] = [], Built extends Component = Component> {
@@ -39,12 +43,26 @@ export interface Control<Args, Look extends unknown[] = [], Built extends Compon
   build(args: Args, ...look: Look): Built;
   /** The args of a custom_id of this control, or undefined for any other id. */
   read(customId: string): Args | undefined;
-  /** Handles a click on this control; false when its fields are garbled. */
-  route(interaction: ComponentInteraction, fields: readonly string[], ctx: BotContext): Promise<boolean>;
+  /** Handles a click on this control (or a submit of this modal); false when its fields are garbled. */
+  route(interaction: ControlInteraction, fields: readonly string[], ctx: BotContext): Promise<boolean>;
 }
 
 export function defineControl<Args, Look extends unknown[] = [], Built extends Component = Component>(
   spec: ControlSpec<Args, Look, Built>,
+): Control<Args, Look, Built> {
+  return define(spec, (interaction): interaction is ComponentInteraction => !interaction.isModalSubmit());
+}
+
+/** A modal, shown by a control's handler; its custom_id carries its state as a button's does, and its submit is routed by kind. */
+export function defineModal<Args, Look extends unknown[] = []>(
+  spec: ControlSpec<Args, Look, APIModalInteractionResponseCallbackData, ModalSubmitInteraction>,
+): Control<Args, Look, APIModalInteractionResponseCallbackData> {
+  return define(spec, (interaction) => interaction.isModalSubmit());
+}
+
+function define<Args, Look extends unknown[], Built extends Component, I extends ControlInteraction>(
+  spec: ControlSpec<Args, Look, Built, I>,
+  accepts: (interaction: ControlInteraction) => interaction is I,
 ): Control<Args, Look, Built> {
   const decode = (fields: readonly string[]): Args | undefined => {
     try {
@@ -64,7 +82,8 @@ export function defineControl<Args, Look extends unknown[] = [], Built extends C
     },
     async route(interaction, fields, ctx) {
       const args = decode(fields);
-      if (args === undefined) return false;
+      // A button's custom_id on a modal, or the other way round, is as garbled as unreadable fields.
+      if (args === undefined || !accepts(interaction)) return false;
       await spec.handle(interaction, args, ctx);
       return true;
     },

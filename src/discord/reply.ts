@@ -1,14 +1,25 @@
-import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction, type RepliableInteraction } from 'discord.js';
+import { MessageFlags, type BaseMessageOptions, type ChatInputCommandInteraction, type ModalSubmitInteraction, type RepliableInteraction } from 'discord.js';
 import type { ComponentInteraction } from './controls.js';
 
-export type ViewInteraction = ChatInputCommandInteraction | ComponentInteraction;
+export type ViewInteraction = ChatInputCommandInteraction | ComponentInteraction | ModalSubmitInteraction;
 
-/** Shows a view: as a new message, or in place of the clicked one; after a deferral, by editing. */
+/**
+ * Shows a view: as a new message, or in place of the clicked one (or of the one a submitted modal was opened
+ * from); after a deferral, by editing.
+ */
 export async function present(interaction: ViewInteraction, view: BaseMessageOptions, how: 'reply' | 'update'): Promise<void> {
   const sent = asSent(view);
   if (interaction.deferred) await interaction.editReply(sent);
   else if (how === 'update' && interaction.isMessageComponent()) await interaction.update(sent);
+  else if (how === 'update' && interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.update(sent);
   else await interaction.reply(sent);
+}
+
+/** Acknowledges now and answers later, in the same way `present` would answer. */
+export async function deferView(interaction: ViewInteraction, how: 'reply' | 'update'): Promise<void> {
+  if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
+  else if (how === 'update' && interaction.isModalSubmit() && interaction.isFromMessage()) await interaction.deferUpdate();
+  else await interaction.deferReply();
 }
 
 /**

@@ -1,9 +1,9 @@
-// The one listener for every interaction: slash commands, autocomplete and component clicks. Its single
+// The one listener for every interaction: slash commands, autocomplete, component clicks and modal submits. Its single
 // try/catch is the bot's one error path: the user gets a short ephemeral answer, the log gets the detail.
 import type { Interaction } from 'discord.js';
 import type { Command } from './command.js';
 import type { BotContext } from './context.js';
-import { controlTable, type AnyControl, type ComponentInteraction } from './controls.js';
+import { controlTable, type AnyControl, type ControlInteraction } from './controls.js';
 import { splitCustomId } from './custom-id.js';
 import { replyEphemeral } from './reply.js';
 import { StoreUnavailable } from '../progress/store.js';
@@ -15,7 +15,7 @@ const GARBLED = 'This control is damaged or from an older version of the bot. Ru
 
 export interface Routes {
   commands: readonly Command[];
-  /** Every control the bot sends, each kind once. */
+  /** Every control (and modal) the bot sends, each kind once. */
   controls: readonly AnyControl[];
 }
 
@@ -23,7 +23,7 @@ export function createRouter(ctx: BotContext, routes: Routes) {
   const commands = new Map(routes.commands.map((command) => [command.data.name, command]));
   const controls = controlTable(routes.controls);
 
-  const handleComponent = async (interaction: ComponentInteraction): Promise<void> => {
+  const handleControl = async (interaction: ControlInteraction): Promise<void> => {
     const split = splitCustomId(interaction.customId);
     const control = split && controls.get(split.kind);
     if (!split || !control || !(await control.route(interaction, split.fields, ctx))) throw new UserError(GARBLED);
@@ -38,8 +38,8 @@ export function createRouter(ctx: BotContext, routes: Routes) {
         const command = commands.get(interaction.commandName);
         if (!command) throw new UserError('That command is not known to this version of the bot.');
         await command.execute(interaction, ctx);
-      } else if (interaction.isButton() || interaction.isStringSelectMenu()) {
-        await handleComponent(interaction);
+      } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
+        await handleControl(interaction);
       }
       ctx.logger.debug({ ...describe(interaction), ms: Date.now() - started }, 'interaction handled');
     } catch (error) {
@@ -61,6 +61,7 @@ async function answerError(interaction: Interaction, thrown: unknown, ctx: BotCo
 }
 
 function describe(interaction: Interaction) {
-  const what = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isMessageComponent() ? interaction.customId : interaction.type;
+  // A component's or a modal's custom_id, never what a reader typed into a modal.
+  const what = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.customId;
   return { interaction: interaction.id, user: interaction.user.id, guild: interaction.guildId, what };
 }

@@ -1,6 +1,7 @@
 // Reading positions are (chapter, offset into the chapter's canonical text); pages are only a view of them,
 // so a place saved under one page size opens on the page holding it under another.
 import type { Work } from '../library/model.js';
+import type { Place } from '../progress/place.js';
 import { firstIndexWhere } from '../util/sorted-search.js';
 import { chapterText } from './chapter-text.js';
 import type { Page } from './paginate.js';
@@ -30,4 +31,17 @@ export function percentOfWork(work: Work, chapterIndex: number, offset: number):
 /** Minutes to read a chapter from an offset to its end (see WORDS_PER_MINUTE). */
 export function minutesLeftInChapter(work: Work, chapterIndex: number, offset: number): number {
   return readingMinutes(wordsFrom(chapterText(work, chapterIndex), offset));
+}
+
+/** The first place at which the work is `percent` read (percentOfWork's inverse): Go to… a percent lands on its page. */
+export function placeAtPercent(work: Work, percent: number): Place {
+  const lengths = work.chapters.map((_, i) => chapterText(work, i).text.length);
+  const total = lengths.reduce((sum, length) => sum + length, 0);
+  let before = Math.ceil((Math.min(Math.max(percent, 0), 100) * total) / 100);
+  for (let chapter = 0; chapter < lengths.length; chapter++) {
+    const length = lengths[chapter]!;
+    if (before < length || chapter === lengths.length - 1) return { chapter, offset: Math.min(before, length) };
+    before -= length;
+  }
+  return { chapter: 0, offset: 0 };
 }

@@ -7,6 +7,7 @@ import { worksPageButton } from '../../commands/works.js';
 import { controlTable, type Control } from '../../src/discord/controls.js';
 import { CUSTOM_ID_LIMIT } from '../../src/discord/custom-id.js';
 import { chapterPicker, openButton, pageButton, readingControls } from '../../src/discord/reading-view/controls.js';
+import { goToButton, goToModal } from '../../src/discord/reading-view/go-to.js';
 
 const workId = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,47}$/);
 const snowflake = fc.bigInt({ min: 10n ** 16n, max: 2n ** 64n - 1n }).map(String);
@@ -17,6 +18,8 @@ const cases: Array<[Control<never>, fc.Arbitrary<unknown>]> = [
   [pageButton, fc.record({ move: fc.constantFrom('previous', 'next', 'start'), workId, chapter: count, offset: count, readerId: snowflake })],
   [chapterPicker, fc.record({ workId, readerId: snowflake })],
   [openButton, fc.record({ workId, chapter: count, offset: count })],
+  [goToButton, fc.record({ workId, chapter: count, offset: count, readerId: snowflake })],
+  [goToModal, fc.record({ opener: fc.constantFrom('reader', 'other'), workId, chapter: count, offset: count })],
   [worksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count })],
   [forgetButton, fc.record({ step: fc.constantFrom('ask', 'confirm', 'cancel') })],
   [searchPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count, workId: fc.option(workId, { nil: undefined }) })],

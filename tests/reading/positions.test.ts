@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { paginateChapter } from '../../src/reading/paginate.js';
-import { minutesLeftInChapter, pageOf, percentOfWork } from '../../src/reading/positions.js';
+import { minutesLeftInChapter, pageOf, percentOfWork, placeAtPercent } from '../../src/reading/positions.js';
 import { WORDS_PER_MINUTE } from '../../src/reading/time.js';
 import { budget, chapterWork } from './arbitraries.js';
 import { paragraph, prose, workOf } from './fixtures.js';
@@ -64,6 +64,26 @@ describe('progress through a work', () => {
     [1, 999, 100],
   ])('chapter %i at offset %i is %i% of the work', (chapter, offset, percent) => {
     expect(percentOfWork(work, chapter, offset)).toBe(percent);
+  });
+
+  test.each([
+    [0, { chapter: 0, offset: 0 }],
+    [25, { chapter: 0, offset: 9 }],
+    [50, { chapter: 1, offset: 0 }],
+    [100, { chapter: 1, offset: 18 }],
+  ])('finds %i% of the work at %o', (percent, place) => {
+    expect(placeAtPercent(work, percent)).toEqual(place);
+  });
+
+  it('finds the first place at which the work is P% read, for every P', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100 }), (percent) => {
+        const long = workOf([[paragraph(prose(300, 1))], [], [paragraph(prose(500, 2))], [paragraph(prose(77, 3))]]);
+        const { chapter, offset } = placeAtPercent(long, percent);
+        expect(percentOfWork(long, chapter, offset)).toBe(percent);
+        if (offset > 0) expect(percentOfWork(long, chapter, offset - 1)).toBeLessThan(percent);
+      }),
+    );
   });
 
   it('reaches 100% only at the very end of the work', () => {

@@ -1,5 +1,6 @@
 // The controls of a reading: Previous, Next and Start reading (kind `page`), the chapter picker (`chapter`),
 // and Open (`open`), which opens a reading at a place for whoever clicks (excerpts, and others' clicks).
+// Go to… and its modal live in go-to.ts; readingControls lists them all for the router.
 // Only the reader who opened a message turns its pages; anyone else is offered their own copy.
 import {
   ButtonStyle,
@@ -18,6 +19,7 @@ import { actionRow, button, choiceButton, defineControl, type ButtonChoice, type
 import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, workIdField } from '../custom-id.js';
 import { UserError } from '../user-error.js';
 import { truncate } from '../work-embed.js';
+import { goToButton, goToModal } from './go-to.js';
 import { openReading, showPage } from './show.js';
 
 /** Tags as sent since v1 (`g` from when Start reading was called "go"), kept so buttons already posted still work. */
@@ -91,9 +93,10 @@ export const openButton = defineControl<{ workId: string } & Place, [label: stri
   handle: async (interaction, { workId, ...place }, ctx) => openReading(interaction, ctx, gateFor(interaction).check(workOf(ctx, workId)), place),
 });
 
-export const readingControls = [pageButton, chapterPicker, openButton];
+export const readingControls = [pageButton, chapterPicker, openButton, goToButton, goToModal];
 
-function workOf(ctx: BotContext, workId: string): Work {
+/** The work a control names, or a UserError when it has left the library since the control was sent. */
+export function workOf(ctx: BotContext, workId: string): Work {
   const work = ctx.catalog.byId(workId);
   if (!work) throw new UserError('That work is no longer in the library. Use /works to see what is.');
   return work;

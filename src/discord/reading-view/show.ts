@@ -10,7 +10,7 @@ import { chapterText } from '../../reading/chapter-text.js';
 import { pageAt } from '../../reading/navigation.js';
 import { hasPages } from '../../reading/paginate.js';
 import type { BotContext } from '../context.js';
-import { present, type ViewInteraction } from '../reply.js';
+import { deferView, present, type ViewInteraction } from '../reply.js';
 import { renderPage, renderWarnings } from './render.js';
 
 /** The archive warning that warns of nothing: the author's word that none of the others apply. */
@@ -30,7 +30,8 @@ export async function openReading(interaction: ViewInteraction, ctx: BotContext,
   // taken as their first page (the warnings come again, which is harmless).
   const firstPage = saved === undefined || saved === 'unknown';
   if (firstPage && work.meta.warnings.some((w) => w !== NO_WARNINGS_APPLY)) {
-    await interaction.reply(renderWarnings(work, place, interaction.user.id));
+    // Through present: /read's page or Go to… may have deferred while paginating a long chapter.
+    await present(interaction, renderWarnings(work, place, interaction.user.id), 'reply');
     return;
   }
   if (saved === 'unknown' && !requested) {
@@ -53,10 +54,7 @@ async function savedPlace(readerId: string, ctx: BotContext, work: Showable): Pr
 export async function showPage(
   interaction: ViewInteraction, ctx: BotContext, work: Showable, place: Place, how: 'reply' | 'update', firstPage = false,
 ): Promise<void> {
-  if (isSlowToPaginate(work, place.chapter)) {
-    if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
-    else await interaction.deferReply();
-  }
+  await deferIfSlow(interaction, work, place.chapter, how);
   const at = pageAt(work, place);
   const readerId = interaction.user.id;
   // Queued, and written after the answer: the store is never on the way of a page (README "When the store is away").
@@ -67,7 +65,12 @@ export async function showPage(
 /**
  * A huge chapter read for the first time since start-up can take longer to paginate than Discord's 3 s
  * for a first answer (10 MB took 1.4 s in bench:pages on a quiet machine), so such a page is deferred first.
+ * Callers that need a chapter's pages before showing one (Go to…, /read's page) defer through this too.
  */
+export async function deferIfSlow(interaction: ViewInteraction, work: Showable, chapter: number, how: 'reply' | 'update'): Promise<void> {
+  if (!interaction.deferred && !interaction.replied && isSlowToPaginate(work, chapter)) await deferView(interaction, how);
+}
+
 function isSlowToPaginate(work: Showable, chapter: number): boolean {
   const index = Math.min(Math.max(chapter, 0), work.chapters.length - 1);
   return !hasPages(work, index) && chapterText(work, index).text.length > SLOW_CHAPTER_LENGTH;
