@@ -5,6 +5,7 @@
 import type Keyv from 'keyv';
 import type { Logger } from '../log.js';
 import { sleep, withDeadline } from '../util/deadline.js';
+import { BookmarkStore, type BookmarkRecord } from './bookmarks.js';
 import { STORE_CALL_MS, openKeyv } from './keyv-backend.js';
 import { PendingPlaces, keyOf, type PendingPlace } from './pending.js';
 import type { SavedPlace } from './place.js';
@@ -27,7 +28,7 @@ interface WorkIdClaims {
   claims: [file: string, id: string][];
 }
 
-type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims;
+type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims | BookmarkRecord;
 
 /** Not a reader id (those are digits), so it never meets a reader's keys. */
 const CLAIMS_KEY = 'work-ids';
@@ -44,6 +45,8 @@ export interface StoreOptions {
 const BATCH = 500;
 
 export class ProgressStore {
+  /** Readers' bookmarks, in the same Keyv, through the same bounded calls and outage handling. */
+  readonly bookmarks: BookmarkStore;
   private readonly pending: PendingPlaces;
   private readonly callMs: number;
   private readonly retryMs: readonly number[];
@@ -61,6 +64,7 @@ export class ProgressStore {
     this.callMs = options.callMs ?? STORE_CALL_MS;
     this.retryMs = options.retryMs ?? [250, 500, 1_000, 2_000];
     this.pending = new PendingPlaces(options.pendingLimit ?? 100_000);
+    this.bookmarks = new BookmarkStore(keyv as Keyv<BookmarkRecord>, (run) => this.call(run));
   }
 
   /** Whether the last call to the store succeeded. */
