@@ -5,15 +5,19 @@ import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { readingControls } from './discord/reading-view/controls.js';
 import { createRouter } from './discord/router.js';
+import type { BotContext } from './discord/context.js';
 import { Catalog } from './library/catalog.js';
+import { LiveLibrary, type LibraryChange } from './library/live.js';
 import { loadLibrary } from './library/load.js';
+import type { Library } from './library/model.js';
 import { createLogger, type Logger } from './log.js';
 import { openProgressStore, type ProgressStore } from './progress/store.js';
 import { SearchIndex } from './search/index.js';
 
 export interface RunningBot {
   client: Client<true>;
-  catalog: Catalog;
+  /** The library as it is now: replaced whenever LIBRARY_DIR changes (README "A living library"). */
+  readonly catalog: Catalog;
   store: ProgressStore;
   search: SearchIndex;
   logger: Logger;
@@ -36,7 +40,7 @@ export interface StartOptions {
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel, [config.token]);
   const store = await openProgressStore(config.storeUrl, { logger, startRetryMs: options.storeStartRetryMs });
-  const catalog = await openLibrary(config.libraryDir, store, logger).catch(async (error: unknown) => {
+  const library = await openLibrary(config.libraryDir, store, logger).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
@@ -56,7 +60,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await store.close();
     throw error;
   });
-  const ctx = { catalog, store, search, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
+  const ctx: BotContext = { catalog: new Catalog(library.works), store, search, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
   const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
@@ -68,22 +72,56 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await Promise.allSettled([client.destroy(), store.close(), search.close()]);
     throw error;
   }
-  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, works: catalog.all().length }, 'ready');
+  logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, works: ctx.catalog.all().length }, 'ready');
   // Built once the bot answers: /search says the index is being built meanwhile (bench:search times it).
-  void buildSearchIndex(search, catalog, logger);
+  // Reloads queue their index updates behind it, each in turn.
+  let indexing = buildSearchIndex(search, ctx.catalog, logger);
+  const live = await LiveLibrary.watch(config.libraryDir, library, {
+    async onChange(change) {
+      ctx.catalog = new Catalog(change.library.works);
+      logChange(change, logger);
+      if (change.library.claims.size > change.before.claims.size) {
+        await store.keepWorkIdClaims(change.library.claims).catch((err: unknown) => logger.warn({ err }, 'the ids of new works could not be saved yet'));
+      }
+      indexing = indexing.then(() => updateSearchIndex(search, change)).catch((err: unknown) => logger.error({ err }, 'the search index could not follow a library change'));
+    },
+    onError: (err) => logger.error({ err }, 'LIBRARY_DIR could not be reloaded; the library stays as it was'),
+  });
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
+      await live.close();
       await client.destroy();
       await Promise.all([store.close(), search.close()]);
       logger.info('stopped');
     })());
-  return { client: client as Client<true>, catalog, store, search, logger, stop };
+  return {
+    client: client as Client<true>,
+    get catalog() {
+      return ctx.catalog;
+    },
+    store, search, logger, stop,
+  };
+}
+
+/** What a reload did, in the log: works by file and id (never their text), and skips and warnings new since. */
+function logChange({ before, library, added, changed, removed }: LibraryChange, logger: Logger): void {
+  for (const work of added) logger.info({ file: work.file, id: work.id }, 'work added');
+  for (const work of changed) logger.info({ file: work.file, id: work.id }, 'work reloaded');
+  for (const work of removed) logger.info({ file: work.file, id: work.id }, 'work removed');
+  const seen = new Set([...before.skipped.map((s) => `${s.file}\0${s.reason}`), ...before.warnings.map((w) => `${w.file}\0${w.warning}`)]);
+  for (const { file, reason } of library.skipped) if (!seen.has(`${file}\0${reason}`)) logger.warn({ file, reason }, 'work file skipped');
+  for (const { file, warning } of library.warnings) if (!seen.has(`${file}\0${warning}`)) logger.warn({ file, warning }, 'work file loaded with a warning');
+}
+
+async function updateSearchIndex(search: SearchIndex, { added, changed, removed }: LibraryChange): Promise<void> {
+  for (const work of removed) await search.remove(work.id);
+  for (const work of [...added, ...changed]) await search.replace(work);
 }
 
 /** Loads the library with the ids its files were given before, and keeps the ids of new files. */
-async function openLibrary(dir: string, store: ProgressStore, logger: Logger): Promise<Catalog> {
+async function openLibrary(dir: string, store: ProgressStore, logger: Logger): Promise<Library> {
   const library = await loadLibrary(dir, await store.workIdClaims());
   await store.keepWorkIdClaims(library.claims);
   for (const { file, reason } of library.skipped) logger.warn({ file, reason }, 'work file skipped');
@@ -91,7 +129,7 @@ async function openLibrary(dir: string, store: ProgressStore, logger: Logger): P
   if (library.missing) logger.warn({ dir }, 'LIBRARY_DIR does not exist: create it and put work files in it');
   else if (library.works.length === 0) logger.warn({ dir }, 'the library is empty: put work files in LIBRARY_DIR');
   else logger.info({ dir, works: library.works.length, skipped: library.skipped.length }, 'library loaded');
-  return new Catalog(library.works);
+  return library;
 }
 
 async function buildSearchIndex(search: SearchIndex, catalog: Catalog, logger: Logger): Promise<void> {

@@ -1,0 +1,89 @@
+// A living library (README "A living library"): files added, replaced or removed in LIBRARY_DIR while the bot
+// runs show up within seconds, without a restart; a broken replacement keeps the good version.
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { buttonsOf, textOf } from '../support/emulator/index.js';
+import { until } from '../support/until.js';
+import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
+
+/** Well above the watcher's half second of quiet and a reload, on a busy machine. */
+const WITHIN_MS = 10_000;
+
+async function started(): Promise<E2E> {
+  const e2e = await startE2E();
+  onTestFinished(() => e2e.close());
+  return e2e;
+}
+
+const put = (e2e: E2E, file: string, text: string) => writeFile(join(e2e.env.LIBRARY_DIR, file), text);
+/** A plain text file is Not Rated, shown only in age-restricted channels; these are for everyone. */
+const rated = (e2e: E2E, file: string) => put(e2e, file.replace(/\.txt$/, '.meta.json'), JSON.stringify({ rating: 'General Audiences' }));
+const story = (title: string, line: string) => `${title}\n\n${`${line} `.repeat(20).trim()}\n\nThe lamps went out at last.\n`;
+const has = (e2e: E2E, id: string) => () => e2e.bot.catalog.byId(id) !== undefined;
+
+describe('a file put into LIBRARY_DIR while the bot runs', () => {
+  it('is listed and readable within seconds, without a restart', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const reader = e2e.reader('Noor');
+    await rated(e2e, 'new-arrival.txt');
+    await put(e2e, 'new-arrival.txt', story('New Arrival', 'The parcel came on a Tuesday.'));
+    await until(has(e2e, 'new-arrival'), WITHIN_MS, 'the new work in the catalog');
+
+    const works = await emu.slash(reader, emu.world.channels.general, 'works');
+    expect(textOf(messageOf(works))).toContain('New Arrival');
+    const opened = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'new-arrival' }));
+    expect(descriptionOf(opened)).toMatch(/^The parcel came on a Tuesday\./);
+    expect(e2e.bot.logs.join('')).toContain('"msg":"work added"');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
+describe('a work whose file is replaced while the bot runs', () => {
+  it('shows the new version, and keeps the old one when the new one cannot be read', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const reader = e2e.reader('Ines');
+    await rated(e2e, 'keeper.txt');
+    await put(e2e, 'keeper.txt', story('Keeper', 'The first draft.'));
+    await until(has(e2e, 'keeper'), WITHIN_MS, 'the work in the catalog');
+    const first = e2e.bot.catalog.byId('keeper');
+
+    await put(e2e, 'keeper.txt', story('Keeper', 'The second draft.'));
+    await until(() => e2e.bot.catalog.byId('keeper') !== first, WITHIN_MS, 'the work read again');
+    const second = e2e.bot.catalog.byId('keeper');
+    expect(descriptionOf(messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'keeper' })))).toMatch(/^The second draft\./);
+
+    await writeFile(join(e2e.env.LIBRARY_DIR, 'keeper.txt'), Buffer.from([0x00, 0xff, 0x10, 0x00, 0x89, 0x50]));
+    await until(() => e2e.bot.logs.some((line) => line.includes('a new version could not be read')), WITHIN_MS, 'the warning in the log');
+    expect(e2e.bot.catalog.byId('keeper')).toBe(second);
+    const again = messageOf(await emu.slash(e2e.reader('Omar'), emu.world.channels.general, 'read', { work: 'keeper' }));
+    expect(descriptionOf(again)).toMatch(/^The second draft\./);
+    const warning = e2e.bot.logs.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line['msg'] === 'work file loaded with a warning');
+    expect(warning).toMatchObject({ file: 'keeper.txt', warning: expect.stringContaining('the previous version is still shown') });
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
+describe('a work whose file is removed while the bot runs', () => {
+  it('leaves the library, and its posted buttons say so', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const reader = e2e.reader('Sami');
+    await rated(e2e, 'leaving.txt');
+    await put(e2e, 'leaving.txt', story('Leaving Soon', 'The train was already late.'));
+    await until(has(e2e, 'leaving-soon'), WITHIN_MS, 'the work in the catalog');
+    const page = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'leaving-soon' }));
+
+    await rm(join(e2e.env.LIBRARY_DIR, 'leaving.txt'));
+    await until(() => !has(e2e, 'leaving-soon')(), WITHIN_MS, 'the work gone from the catalog');
+    const works = await emu.slash(reader, emu.world.channels.general, 'works');
+    expect(textOf(messageOf(works))).not.toContain('Leaving Soon');
+    // The page's one page has Next disabled; a reader's client can still send its click (a stale message).
+    const click = await emu.forgedClick(reader, page, buttonsOf(page).find((b) => b.label === 'Next')!.customId!);
+    expect(click.ephemeral).toBe(true);
+    expect(textOf(click.message!)).toContain('no longer in the library');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
