@@ -31,7 +31,8 @@ export async function loadLibrary(dir: string, claims: IdClaims = new Map(), pre
   const root = await realLibraryDir(dir);
   const workFiles = files.filter((file) => !isSidecar(file));
   const found = { listed: new Set(files), links };
-  const entries = await mapConcurrently(workFiles, (file) => loadOrReuse(dir, root, file, found, previous.get(file)));
+  const reloading = previous.size > 0;
+  const entries = await mapConcurrently(workFiles, (file) => loadOrReuse(dir, root, file, found, previous.get(file), reloading));
   const parsed = entries.flatMap((entry) => ('work' in entry.result ? [{ ...entry, work: entry.result.work }] : []));
   const assigned = assignIds(parsed.map((entry) => ({ file: entry.file, title: entry.work.meta.title })), claims);
   const loaded = new Map<string, LoadedFile>();
@@ -59,7 +60,7 @@ interface Entry {
   previousWork?: Work;
 }
 
-async function loadOrReuse(dir: string, root: string, file: string, found: Found, before: LoadedFile | undefined): Promise<Entry> {
+async function loadOrReuse(dir: string, root: string, file: string, found: Found, before: LoadedFile | undefined, reloading: boolean): Promise<Entry> {
   const sidecar = sidecarFor(file);
   const stamp = `${stampOf(join(dir, file))} ${found.listed.has(sidecar) ? stampOf(join(dir, sidecar)) : '-'}`;
   if (before && before.stamp === stamp) {
@@ -67,7 +68,7 @@ async function loadOrReuse(dir: string, root: string, file: string, found: Found
       ? { file, stamp, result: { file, work: before.work }, warnings: before.warnings, previousWork: before.work }
       : { file, stamp, result: before.skipped, warnings: [] };
   }
-  const loaded = await loadFile(dir, root, file, found);
+  const loaded = await loadFile(dir, root, file, found, reloading);
   if ('reason' in loaded && before?.work) {
     const warning = `a new version could not be read (${loaded.reason}); the previous version is still shown`;
     return { file, stamp, result: { file, work: before.work }, warnings: [{ file, warning }], previousWork: before.work };
@@ -91,7 +92,7 @@ interface Found {
   links: ReadonlySet<string>;
 }
 
-async function loadFile(dir: string, root: string, file: string, found: Found): Promise<Loaded> {
+async function loadFile(dir: string, root: string, file: string, found: Found, alone: boolean): Promise<Loaded> {
   try {
     const path = await workFilePath(root, join(dir, file), found.links.has(file));
     const parsed = parseWork(file, readWorkFile(path));
@@ -100,7 +101,7 @@ async function loadFile(dir: string, root: string, file: string, found: Found): 
     const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));
     const lowered = loweredRating(parsed.meta, fromSidecar);
     const warning = lowered && `sidecar ${sidecar} rates it ${lowered.sidecar}, lower than the file's own ${lowered.file}; the sidecar wins`;
-    return { file, work: heldWork(file, parsed, meta), warnings: warning ? [{ file, warning }] : [] };
+    return { file, work: heldWork(file, parsed, meta, alone), warnings: warning ? [{ file, warning }] : [] };
   } catch (error) {
     const reason = error instanceof UnreadableWork ? error.message : `could not be parsed (${(error as Error).message})`;
     return { file, reason };
@@ -112,13 +113,13 @@ async function loadFile(dir: string, root: string, file: string, found: Found): 
  * blocks packed (blocks/packed-blocks.ts), and the short strings kept (metadata, titles, epigraph) copied
  * out of the file's text, of which V8 would otherwise keep every byte alive behind each substring.
  */
-function heldWork(file: string, parsed: ReturnType<typeof parseWork>, fileMeta: WorkMeta): Omit<Work, 'id'> {
+function heldWork(file: string, parsed: ReturnType<typeof parseWork>, fileMeta: WorkMeta, alone: boolean): Omit<Work, 'id'> {
   const { meta, epigraph, titles } = structuredClone({
     meta: fileMeta,
     epigraph: parsed.epigraph,
     titles: parsed.chapters.map((chapter) => chapter.title || fileMeta.title),
   });
-  const chapters = parsed.chapters.map((chapter, index) => packedChapter(titles[index]!, chapter.blocks));
+  const chapters = parsed.chapters.map((chapter, index) => packedChapter(titles[index]!, chapter.blocks, alone));
   return { file, format: parsed.format, meta, epigraph, chapters };
 }
 

@@ -26,9 +26,13 @@ const SLAB_BYTES = 4 << 20;
 let slab: Buffer = Buffer.allocUnsafeSlow(SLAB_BYTES);
 let slabUsed = 0;
 
-/** The chapter with its blocks packed, or as given when packing would not give them back unchanged. */
-export function packedChapter(title: string, blocks: readonly Block[]): Chapter {
-  const packed = pack(blocks);
+/**
+ * The chapter with its blocks packed, or as given when packing would not give them back unchanged. `alone`
+ * packs it into a buffer of its own: a work read again by a reload (load.ts), which would otherwise pin a slab
+ * for as long as any chapter in it lives, and so grow the process with every edit.
+ */
+export function packedChapter(title: string, blocks: readonly Block[], alone = false): Chapter {
+  const packed = pack(blocks, alone);
   if (!packed) return { title, blocks: [...blocks] };
   return {
     title,
@@ -38,7 +42,7 @@ export function packedChapter(title: string, blocks: readonly Block[]): Chapter 
   };
 }
 
-function pack(blocks: readonly Block[]): PackedBlocks | undefined {
+function pack(blocks: readonly Block[], alone: boolean): PackedBlocks | undefined {
   const ends = new Int32Array(blocks.length);
   const spans = new Map<number, readonly Span[]>();
   let bytes = 0;
@@ -55,10 +59,11 @@ function pack(blocks: readonly Block[]): PackedBlocks | undefined {
     ends[index] = units;
     if (block.spans.length > 0) spans.set(index, block.spans.map((span) => ({ ...span })));
   });
-  const utf8 = slab.subarray(slabUsed, slabUsed + bytes);
-  if (utf8.includes(REPLACEMENT) && blocks.some((block) => block.kind === 'paragraph' && LONE_SURROGATE.test(block.text))) return undefined;
+  const written = slab.subarray(slabUsed, slabUsed + bytes);
+  if (written.includes(REPLACEMENT) && blocks.some((block) => block.kind === 'paragraph' && LONE_SURROGATE.test(block.text))) return undefined;
+  if (alone) return { utf8: Buffer.copyBytesFrom(written), ends, spans };
   slabUsed += bytes;
-  return { utf8, ends, spans };
+  return { utf8: written, ends, spans };
 }
 
 function unpack({ utf8, ends, spans }: PackedBlocks): Block[] {

@@ -30,6 +30,19 @@ describe('a packed chapter', () => {
     );
   });
 
+  it('packed alone (a work read again by a reload), gives back its blocks as they were, and others packed after it too', () => {
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 12 }), fc.array(block, { maxLength: 12 }), (mine, next) => {
+        const [copy, nextCopy] = structuredClone([mine, next]);
+        const alone = packedChapter('Alone', mine, true);
+        const after = packedChapter('After', next);
+        expect(alone.blocks).toStrictEqual(copy);
+        expect(after.blocks).toStrictEqual(nextCopy);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives back long chapters as they were, each packed after the others', () => {
     const chapterOf = (seed: number) => Array.from({ length: 1500 }, (_, i) => paragraph(`“${String(seed * 7919 + i).repeat(300)}” —`));
     const originals = [1, 2, 3, 4].map(chapterOf);
