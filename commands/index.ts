@@ -1,6 +1,7 @@
 // Every slash command, each in its own file with its definition, handlers and controls. The composition
 // root (src/app.ts) hands this list to the router; `npm run deploy-commands` registers their `data`.
 import type { Command } from '../src/discord/command.js';
+import { bookmarks } from './bookmarks.js';
 import { excerpt } from './excerpt.js';
 import { progress } from './progress.js';
 import { read } from './read.js';
@@ -8,6 +9,6 @@ import { resume } from './resume.js';
 import { search } from './search.js';
 import { works } from './works.js';
 
-export const commands: readonly Command[] = [works, read, resume, progress, excerpt, search];
+export const commands: readonly Command[] = [works, read, resume, progress, excerpt, search, bookmarks];
 
 export const commandDefinitions = commands.map((command) => command.data);

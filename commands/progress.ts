@@ -1,5 +1,6 @@
-// /progress: the reader's works with chapter, page, percent and last read time, and a button that deletes it
-// all after asking once more. Ephemeral: what someone reads is theirs to share, not the channel's.
+// /progress: the reader's works with chapter, page, percent and last read time, how many bookmarks they keep,
+// and a button that deletes it all (places and bookmarks) after asking once more. Ephemeral: what someone
+// reads is theirs to share, not the channel's.
 import {
   ButtonStyle,
   MessageFlags,
@@ -42,15 +43,17 @@ export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], APIB
       await interaction.update(await progressView(ctx, userId));
     } else if (step === 'ask') {
       const count = (await ctx.store.list(userId, ctx.catalog.ids())).length;
+      const marks = (await ctx.store.bookmarks.list(userId)).length;
       await interaction.update({
-        content: `Delete your place in ${plural(count, 'work')}? This cannot be undone.`,
+        content: `Delete your place in ${plural(count, 'work')}${andBookmarks(marks)}? This cannot be undone.`,
         embeds: [],
         components: [actionRow(forgetButton.build({ step: 'confirm' }), forgetButton.build({ step: 'cancel' }))],
       });
     } else {
+      const bookmarks = await ctx.store.bookmarks.forget(userId);
       const deleted = await ctx.store.forget(userId, ctx.catalog.ids());
-      ctx.logger.info({ user: userId, deleted }, 'reader deleted their progress');
-      await interaction.update({ content: `Deleted your place in ${plural(deleted, 'work')}.`, embeds: [], components: [] });
+      ctx.logger.info({ user: userId, deleted, bookmarks }, 'reader deleted their progress');
+      await interaction.update({ content: `Deleted your place in ${plural(deleted, 'work')}${andBookmarks(bookmarks)}.`, embeds: [], components: [] });
     }
   },
 });
@@ -72,19 +75,25 @@ interface Entry {
 /** The reader's places, most recent first; places in works since removed from the library are counted. */
 async function progressView(ctx: BotContext, userId: string): Promise<BaseMessageOptions> {
   const places = await ctx.store.list(userId, ctx.catalog.ids());
+  const bookmarks = (await ctx.store.bookmarks.list(userId)).length;
   const entries: Entry[] = places.flatMap((place) => {
     const work = ctx.catalog.byId(place.workId);
     return work ? [{ work, place, at: pageAt(work, place) }] : [];
   });
   const removed = places.length - entries.length;
-  if (places.length === 0) {
+  if (places.length === 0 && bookmarks === 0) {
     return { content: 'You have not started any work yet. Use /works to find one, then /read.', embeds: [], components: [] };
   }
   const lines = entries.slice(0, SHOWN).map(describeEntry);
   if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more.`);
   if (removed > 0) lines.push(`Also stored: your place in ${plural(removed, 'work')} no longer in the library.`);
+  if (bookmarks > 0) lines.push(`Also stored: ${plural(bookmarks, 'bookmark')} (/bookmarks lists them).`);
   const embed = { title: 'Your reading', description: lines.join('\n'), footer: { text: 'Only you can see this. /resume continues the latest.' } };
   return { content: '', embeds: [embed], components: [actionRow(forgetButton.build({ step: 'ask' }))] };
+}
+
+function andBookmarks(count: number): string {
+  return count > 0 ? ` and ${plural(count, 'bookmark')}` : '';
 }
 
 function describeEntry({ work, place, at }: Entry): string {

@@ -1,8 +1,7 @@
 // /read work [chapter] [page]: opens a work at the reader's saved place, or at the chapter and page asked for.
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
-import { placeOfPage } from '../src/discord/reading-view/go-to.js';
-import { openReading } from '../src/discord/reading-view/show.js';
+import { openReading, placeOfPage } from '../src/discord/reading-view/show.js';
 import { UserError } from '../src/discord/user-error.js';
 import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-option.js';
 import { gateFor } from '../src/rating-gate/interaction.js';

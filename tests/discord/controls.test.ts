@@ -7,6 +7,8 @@ import { worksPageButton } from '../../commands/works.js';
 import { controlTable, type Control } from '../../src/discord/controls.js';
 import { CUSTOM_ID_LIMIT } from '../../src/discord/custom-id.js';
 import { chapterPicker, openButton, pageButton, readingControls } from '../../src/discord/reading-view/controls.js';
+import { bookmarksPageButton, deleteBookmarkButton } from '../../commands/bookmarks.js';
+import { bookmarkButton, bookmarkModal } from '../../src/discord/reading-view/bookmark.js';
 import { goToButton, goToModal } from '../../src/discord/reading-view/go-to.js';
 
 const workId = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,47}$/);
@@ -20,6 +22,10 @@ const cases: Array<[Control<never>, fc.Arbitrary<unknown>]> = [
   [openButton, fc.record({ workId, chapter: count, offset: count })],
   [goToButton, fc.record({ workId, chapter: count, offset: count, readerId: snowflake })],
   [goToModal, fc.record({ opener: fc.constantFrom('reader', 'other'), workId, chapter: count, offset: count })],
+  [bookmarkButton, fc.record({ workId, chapter: count, offset: count })],
+  [bookmarkModal, fc.record({ workId, chapter: count, offset: count })],
+  [bookmarksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count, workId: fc.option(workId, { nil: undefined }) })],
+  [deleteBookmarkButton, fc.record({ id: fc.stringMatching(/^[0-9a-z]{1,12}$/), page: count, workId: fc.option(workId, { nil: undefined }) })],
   [worksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count })],
   [forgetButton, fc.record({ step: fc.constantFrom('ask', 'confirm', 'cancel') })],
   [searchPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count, workId: fc.option(workId, { nil: undefined }) })],
@@ -79,5 +85,16 @@ describe('controls', () => {
     const table = controlTable([...readingControls, ...commands.flatMap((command) => command.controls ?? [])]);
     expect([...table.keys()].sort()).toEqual(all.map((control) => control.kind).sort());
     expect(() => controlTable([pageButton, pageButton])).toThrow(/two controls claim the custom_id kind "page"/);
+  });
+});
+
+describe('modals and clicks', () => {
+  it('routes a modal submit only to a modal, and a click only to a button, as garbled otherwise', async () => {
+    const fields = (id: string) => id.split(':').slice(2);
+    const shown = { workId: 'w', chapter: 1, offset: 2 };
+    const submit = { isModalSubmit: () => true } as never;
+    const click = { isModalSubmit: () => false } as never;
+    expect(await bookmarkButton.route(submit, fields(bookmarkButton.customId(shown)), {} as never)).toBe(false);
+    expect(await bookmarkModal.route(click, fields(bookmarkModal.customId(shown)), {} as never)).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // The controls of a reading: Previous, Next and Start reading (kind `page`), the chapter picker (`chapter`),
 // and Open (`open`), which opens a reading at a place for whoever clicks (excerpts, and others' clicks).
-// Go to… and its modal live in go-to.ts; readingControls lists them all for the router.
+// Go to… and Bookmark, each with its modal, live in go-to.ts and bookmark.ts; readingControls lists them all
+// for the router.
 // Only the reader who opened a message turns its pages; anyone else is offered their own copy.
 import {
   ButtonStyle,
@@ -14,13 +15,14 @@ import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { gateFor } from '../../rating-gate/interaction.js';
 import { nextPlace, pageAt, previousPlace } from '../../reading/navigation.js';
-import type { BotContext } from '../context.js';
 import { actionRow, button, choiceButton, defineControl, type ButtonChoice, type ComponentInteraction } from '../controls.js';
 import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, workIdField } from '../custom-id.js';
 import { UserError } from '../user-error.js';
 import { truncate } from '../work-embed.js';
+import { bookmarkButton, bookmarkModal } from './bookmark.js';
 import { goToButton, goToModal } from './go-to.js';
 import { openReading, showPage } from './show.js';
+import { workOf } from './work-of.js';
 
 /** Tags as sent since v1 (`g` from when Start reading was called "go"), kept so buttons already posted still work. */
 const MOVES = {
@@ -93,14 +95,7 @@ export const openButton = defineControl<{ workId: string } & Place, [label: stri
   handle: async (interaction, { workId, ...place }, ctx) => openReading(interaction, ctx, gateFor(interaction).check(workOf(ctx, workId)), place),
 });
 
-export const readingControls = [pageButton, chapterPicker, openButton, goToButton, goToModal];
-
-/** The work a control names, or a UserError when it has left the library since the control was sent. */
-export function workOf(ctx: BotContext, workId: string): Work {
-  const work = ctx.catalog.byId(workId);
-  if (!work) throw new UserError('That work is no longer in the library. Use /works to see what is.');
-  return work;
-}
+export const readingControls = [pageButton, chapterPicker, openButton, goToButton, goToModal, bookmarkButton, bookmarkModal];
 
 /** Someone else's click: their own ephemeral offer of the same page; the reader's message stays as it is. */
 async function offerSamePage(interaction: ComponentInteraction, work: Work, place: Place | undefined): Promise<void> {

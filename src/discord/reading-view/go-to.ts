@@ -11,17 +11,14 @@ import {
 import type { Work } from '../../library/model.js';
 import type { Place } from '../../progress/place.js';
 import { gateFor } from '../../rating-gate/interaction.js';
-import type { Showable } from '../../rating-gate/policy.js';
 import { pageAt } from '../../reading/navigation.js';
-import { pagesOf } from '../../reading/paginate.js';
 import { percentOfWork, placeAtPercent } from '../../reading/positions.js';
 import { plural } from '../../util/plural.js';
 import { button, defineControl, defineModal } from '../controls.js';
 import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, workIdField } from '../custom-id.js';
-import type { ViewInteraction } from '../reply.js';
 import { UserError } from '../user-error.js';
-import { workOf } from './controls.js';
-import { deferIfSlow, openReading, showPage } from './show.js';
+import { openReading, placeOfPage, showPage } from './show.js';
+import { workOf } from './work-of.js';
 
 interface Shown extends Place {
   workId: string;
@@ -85,20 +82,6 @@ export const goToModal = defineModal<Shown & { opener: keyof typeof OPENERS }, [
     else await openReading(interaction, ctx, work, target);
   },
 });
-
-/**
- * The place of page `n` (from 1) of a chapter, paginated first (after a deferral, if that is slow); a page
- * out of range is a UserError that gives the chapter's range.
- */
-export async function placeOfPage(interaction: ViewInteraction, work: Showable, chapter: number, n: number, how: 'reply' | 'update'): Promise<Place> {
-  await deferIfSlow(interaction, work, chapter, how);
-  const pages = pagesOf(work, chapter);
-  const which = work.chapters.length === 1 ? 'This work' : `Chapter ${chapter + 1}`;
-  if (!(Number.isInteger(n) && n >= 1 && n <= pages.length)) {
-    throw new UserError(`${which} has ${plural(pages.length, 'page')}; give a page from 1 to ${pages.length}.`);
-  }
-  return { chapter, offset: pages[n - 1]!.start };
-}
 
 function chapterNumber(work: Work, typed: string): number {
   const count = work.chapters.length;

@@ -1,4 +1,5 @@
-// Showing a reading: the archive-warnings screen, saving the place, and the reply or update. Commands and
+// Showing a reading: the archive-warnings screen, saving the place, and the reply or update (and the place of
+// a page asked for by number, for /read and Go to…). Commands and
 // clicks all come through here with a work the rating gate let through (a Showable), so every page shown is
 // gated and saved the same way. A reader's first page of a work is the one shown while they have no saved
 // place in it: before it, a Start reading screen if an archive warning warns; else the rating and
@@ -8,9 +9,11 @@ import { StoreUnavailable } from '../../progress/store.js';
 import type { Showable } from '../../rating-gate/policy.js';
 import { chapterText } from '../../reading/chapter-text.js';
 import { pageAt } from '../../reading/navigation.js';
-import { hasPages } from '../../reading/paginate.js';
+import { hasPages, pagesOf } from '../../reading/paginate.js';
+import { plural } from '../../util/plural.js';
 import type { BotContext } from '../context.js';
 import { deferView, present, type ViewInteraction } from '../reply.js';
+import { UserError } from '../user-error.js';
 import { renderPage, renderWarnings } from './render.js';
 
 /** The archive warning that warns of nothing: the author's word that none of the others apply. */
@@ -74,4 +77,18 @@ export async function deferIfSlow(interaction: ViewInteraction, work: Showable, 
 function isSlowToPaginate(work: Showable, chapter: number): boolean {
   const index = Math.min(Math.max(chapter, 0), work.chapters.length - 1);
   return !hasPages(work, index) && chapterText(work, index).text.length > SLOW_CHAPTER_LENGTH;
+}
+
+/**
+ * The place of page `n` (from 1) of a chapter, paginated first (after a deferral, if that is slow); a page
+ * out of range is a UserError that gives the chapter's range.
+ */
+export async function placeOfPage(interaction: ViewInteraction, work: Showable, chapter: number, n: number, how: 'reply' | 'update'): Promise<Place> {
+  await deferIfSlow(interaction, work, chapter, how);
+  const pages = pagesOf(work, chapter);
+  const which = work.chapters.length === 1 ? 'This work' : `Chapter ${chapter + 1}`;
+  if (!(Number.isInteger(n) && n >= 1 && n <= pages.length)) {
+    throw new UserError(`${which} has ${plural(pages.length, 'page')}; give a page from 1 to ${pages.length}.`);
+  }
+  return { chapter, offset: pages[n - 1]!.start };
 }
