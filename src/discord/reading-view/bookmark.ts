@@ -80,7 +80,7 @@ export const bookmarkModal = defineModal<Shown>({
       ...(work.chapters.length > 1 ? [`chapter ${at.chapter + 1}`] : []),
       `page ${at.index + 1}/${at.pageCount}`,
     ].join(', ');
-    const what = added.kind === 'added' ? 'Bookmarked' : 'Bookmarked again, with the new note:';
+    const what = added.kind === 'added' ? 'Bookmarked' : 'Bookmark updated:';
     await replyEphemeral(interaction, `${what} ${where}.${note ? `\n> ${shownNote(note)}` : ''}\n-# /bookmarks lists your ${added.count} of ${BOOKMARK_LIMIT}.`);
   },
 });
