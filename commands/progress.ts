@@ -18,6 +18,7 @@ import { truncate } from '../src/discord/work-embed.js';
 import type { Work } from '../src/library/model.js';
 import type { SavedPlace } from '../src/progress/place.js';
 import { pageAt, type PageAt } from '../src/reading/navigation.js';
+import { relocate } from '../src/reading/relocate.js';
 import { percentOfWork } from '../src/reading/positions.js';
 import { plural } from '../src/util/plural.js';
 import { everywhere } from './contexts.js';
@@ -78,7 +79,7 @@ async function progressView(ctx: BotContext, userId: string): Promise<BaseMessag
   const bookmarks = (await ctx.store.bookmarks.list(userId)).length;
   const entries: Entry[] = places.flatMap((place) => {
     const work = ctx.catalog.byId(place.workId);
-    return work ? [{ work, place, at: pageAt(work, place) }] : [];
+    return work ? [{ work, place, at: pageAt(work, relocate(work, place).place) }] : [];
   });
   const removed = places.length - entries.length;
   if (places.length === 0 && bookmarks === 0) {

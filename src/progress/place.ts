@@ -9,4 +9,6 @@ export interface SavedPlace extends Place {
   workId: string;
   /** Epoch milliseconds of the last page shown. */
   at: number;
+  /** The text the page began with, to find the place again after the work's text changed (reading/relocate.ts). */
+  anchor?: string;
 }

@@ -4,6 +4,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buttonsOf, textOf } from '../support/emulator/index.js';
+import { unrenderPage } from '../support/unrender.js';
 import { until } from '../support/until.js';
 import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
 
@@ -84,6 +85,51 @@ describe('a work whose file is removed while the bot runs', () => {
     const click = await emu.forgedClick(reader, page, buttonsOf(page).find((b) => b.label === 'Next')!.customId!);
     expect(click.ephemeral).toBe(true);
     expect(textOf(click.message!)).toContain('no longer in the library');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+});
+
+describe('a reader of a work edited while the bot runs', () => {
+  const paragraphs = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}: ${`the ${prefix.toLowerCase()} went on, word after word, line ${i + 1} `.repeat(6).trim()}.`);
+  const write = (e2e: E2E, body: string[]) => put(e2e, 'drifting.txt', ['Drifting', '', ...body.flatMap((p) => [p, ''])].join('\n'));
+
+  async function readerOnPageThree(e2e: E2E) {
+    const { emu } = e2e;
+    await rated(e2e, 'drifting.txt');
+    await write(e2e, paragraphs('Story', 60));
+    await until(has(e2e, 'drifting'), WITHIN_MS, 'the work in the catalog');
+    const reader = e2e.reader('Lior');
+    let page = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'drifting' }));
+    for (let turn = 0; turn < 2; turn++) page = messageOf(await emu.click(reader, page, 'Next'));
+    return { reader, passage: unrenderPage(descriptionOf(page)).slice(0, 80) };
+  }
+
+  it('resumes at the same passage after an author’s note longer than a page is added above it', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const { reader, passage } = await readerOnPageThree(e2e);
+    const before = e2e.bot.catalog.byId('drifting');
+    await write(e2e, [...paragraphs('Note', 20), ...paragraphs('Story', 60)]);
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+
+    const resumed = messageOf(await emu.slash(reader, emu.world.channels.general, 'resume', { work: 'drifting' }));
+    expect(unrenderPage(descriptionOf(resumed))).toContain(passage);
+    expect(resumed.content).not.toContain('changed since you were here');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+
+  it('opens at the start of the chapter, saying why, when the passage was cut', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const { reader, passage } = await readerOnPageThree(e2e);
+    const before = e2e.bot.catalog.byId('drifting');
+    await write(e2e, paragraphs('Story', 60).filter((p) => !passage.startsWith(p.slice(0, 80)) && !p.startsWith(passage.slice(0, 40))));
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+
+    const resumed = messageOf(await emu.slash(reader, emu.world.channels.general, 'resume', { work: 'drifting' }));
+    expect(resumed.content).toContain('This work changed since you were here and your passage is gone');
+    expect(unrenderPage(descriptionOf(resumed))).toMatch(/^Story 1: /);
     expect(emu.takeViolations()).toEqual([]);
   });
 });

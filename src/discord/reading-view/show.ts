@@ -4,12 +4,13 @@
 // gated and saved the same way. A reader's first page of a work is the one shown while they have no saved
 // place in it: before it, a Start reading screen if an archive warning warns; else the rating and
 // warnings above the page itself.
-import type { Place } from '../../progress/place.js';
+import type { Place, SavedPlace } from '../../progress/place.js';
 import { StoreUnavailable } from '../../progress/store.js';
 import type { Showable } from '../../rating-gate/policy.js';
 import { chapterText } from '../../reading/chapter-text.js';
 import { pageAt } from '../../reading/navigation.js';
 import { hasPages, pagesOf } from '../../reading/paginate.js';
+import { anchorAt, relocate } from '../../reading/relocate.js';
 import { plural } from '../../util/plural.js';
 import type { BotContext } from '../context.js';
 import { deferView, present, type ViewInteraction } from '../reply.js';
@@ -21,6 +22,7 @@ const NO_WARNINGS_APPLY = 'No Archive Warnings Apply';
 
 const UNSAVED = 'Your place could not be saved just now; the bot keeps it and saves it as soon as it can.';
 const UNREAD = 'Your saved place could not be read just now, so this opens at the start and leaves your saved place as it is.';
+const LOST = 'This work changed since you were here and your passage is gone, so this opens at the start of its chapter.';
 
 /** UTF-16 units of chapter text that paginate in roughly 0.1 s on a quiet machine. */
 const SLOW_CHAPTER_LENGTH = 500_000;
@@ -28,7 +30,9 @@ const SLOW_CHAPTER_LENGTH = 500_000;
 /** Opens a new reading message: at `requested`, else the reader's saved place, else the start. */
 export async function openReading(interaction: ViewInteraction, ctx: BotContext, work: Showable, requested?: Place): Promise<void> {
   const saved = await savedPlace(interaction.user.id, ctx, work);
-  const place = requested ?? (saved === 'unknown' ? undefined : saved) ?? { chapter: 0, offset: 0 };
+  // A saved place is found again by its text, which an edit of the work may have moved (README "A living library").
+  const found = saved && saved !== 'unknown' && !requested ? relocate(work, saved) : undefined;
+  const place = requested ?? found?.place ?? { chapter: 0, offset: 0 };
   // While the store is away, the reader may have a place: it is neither overwritten with the start nor
   // taken as their first page (the warnings come again, which is harmless).
   const firstPage = saved === undefined || saved === 'unknown';
@@ -41,10 +45,10 @@ export async function openReading(interaction: ViewInteraction, ctx: BotContext,
     await present(interaction, renderPage(work, pageAt(work, place), interaction.user.id, { firstPage, notice: UNREAD }), 'reply');
     return;
   }
-  await showPage(interaction, ctx, work, place, 'reply', firstPage);
+  await showPage(interaction, ctx, work, place, 'reply', firstPage, found?.found === 'lost' ? LOST : undefined);
 }
 
-async function savedPlace(readerId: string, ctx: BotContext, work: Showable): Promise<Place | undefined | 'unknown'> {
+async function savedPlace(readerId: string, ctx: BotContext, work: Showable): Promise<SavedPlace | undefined | 'unknown'> {
   try {
     return await ctx.store.get(readerId, work.id);
   } catch (error) {
@@ -55,14 +59,15 @@ async function savedPlace(readerId: string, ctx: BotContext, work: Showable): Pr
 
 /** Shows the page holding `place` to the interaction's user, and saves it as their place. */
 export async function showPage(
-  interaction: ViewInteraction, ctx: BotContext, work: Showable, place: Place, how: 'reply' | 'update', firstPage = false,
+  interaction: ViewInteraction, ctx: BotContext, work: Showable, place: Place, how: 'reply' | 'update', firstPage = false, notice?: string,
 ): Promise<void> {
   await deferIfSlow(interaction, work, place.chapter, how);
   const at = pageAt(work, place);
   const readerId = interaction.user.id;
+  const start = { chapter: at.chapter, offset: at.page.start };
   // Queued, and written after the answer: the store is never on the way of a page (README "When the store is away").
-  const saved = ctx.store.save(readerId, { workId: work.id, chapter: at.chapter, offset: at.page.start, at: ctx.now() });
-  await present(interaction, renderPage(work, at, readerId, { firstPage, notice: saved ? undefined : UNSAVED }), how);
+  const saved = ctx.store.save(readerId, { workId: work.id, ...start, at: ctx.now(), anchor: anchorAt(work, start) });
+  await present(interaction, renderPage(work, at, readerId, { firstPage, notice: saved ? notice : UNSAVED }), how);
 }
 
 /**
