@@ -22,6 +22,7 @@ import { autocompleteWork, resolveWork, workOption } from '../src/discord/work-o
 import { BOOKMARK_LIMIT } from '../src/progress/bookmarks.js';
 import { gateFor } from '../src/rating-gate/interaction.js';
 import { pageAt } from '../src/reading/navigation.js';
+import { relocate } from '../src/reading/relocate.js';
 import { plural } from '../src/util/plural.js';
 import { everywhere } from './contexts.js';
 
@@ -94,9 +95,10 @@ async function bookmarksView(interaction: ViewInteraction, ctx: BotContext, { pa
   const pageCount = Math.ceil(shown.length / PER_PAGE);
   const current = Math.min(Math.max(page, 0), pageCount - 1);
   const first = current * PER_PAGE;
-  const entries = shown.slice(first, first + PER_PAGE);
-  const lines = entries.map(({ bookmark, work }, i) => {
-    const at = pageAt(work, bookmark);
+  // A bookmark is found again by its text, which an edit of the work may have moved (README "A living library").
+  const entries = shown.slice(first, first + PER_PAGE).map((entry) => ({ ...entry, place: relocate(entry.work, entry.bookmark).place }));
+  const lines = entries.map(({ bookmark, work, place }, i) => {
+    const at = pageAt(work, place);
     const where = [
       `**${first + i + 1}. ${escapeMarkdown(truncate(work.meta.title, 80))}**`,
       ...(work.chapters.length > 1 ? [escapeMarkdown(truncate(work.chapters[at.chapter]!.title, 60))] : []),
@@ -112,7 +114,7 @@ async function bookmarksView(interaction: ViewInteraction, ctx: BotContext, { pa
   };
   const listing = { page: current, workId };
   const components = [
-    actionRow(...entries.map(({ bookmark }, i) => openButton.build({ workId: bookmark.workId, chapter: bookmark.chapter, offset: bookmark.offset }, `Open ${first + i + 1}`))),
+    actionRow(...entries.map(({ bookmark, place }, i) => openButton.build({ workId: bookmark.workId, ...place }, `Open ${first + i + 1}`))),
     actionRow(...entries.map(({ bookmark }, i) => deleteBookmarkButton.build({ id: bookmark.id, ...listing }, `Delete ${first + i + 1}`))),
     ...(pageCount > 1
       ? [actionRow(

@@ -16,6 +16,8 @@ export interface NewBookmark extends Place {
   note: string;
   /** Epoch milliseconds of when it was made, or last given a new note. */
   at: number;
+  /** The text the page began with, to find the place again after the work's text changed (reading/relocate.ts). */
+  anchor?: string;
 }
 
 export interface Bookmark extends NewBookmark {

@@ -102,7 +102,7 @@ describe('a reader of a work edited while the bot runs', () => {
     const reader = e2e.reader('Lior');
     let page = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'drifting' }));
     for (let turn = 0; turn < 2; turn++) page = messageOf(await emu.click(reader, page, 'Next'));
-    return { reader, passage: unrenderPage(descriptionOf(page)).slice(0, 80) };
+    return { reader, page, passage: unrenderPage(descriptionOf(page)).slice(0, 80) };
   }
 
   it('resumes at the same passage after an author’s note longer than a page is added above it', async () => {
@@ -116,6 +116,21 @@ describe('a reader of a work edited while the bot runs', () => {
     const resumed = messageOf(await emu.slash(reader, emu.world.channels.general, 'resume', { work: 'drifting' }));
     expect(unrenderPage(descriptionOf(resumed))).toContain(passage);
     expect(resumed.content).not.toContain('changed since you were here');
+    expect(emu.takeViolations()).toEqual([]);
+  });
+
+  it('finds a bookmark’s passage too: its Open opens the page holding it after the note is added', async () => {
+    const e2e = await started();
+    const { emu } = e2e;
+    const { reader, passage, page } = await readerOnPageThree(e2e);
+    await emu.submitModal(await emu.click(reader, page, 'Bookmark'), { note: 'where the story turns' });
+    const before = e2e.bot.catalog.byId('drifting');
+    await write(e2e, [...paragraphs('Note', 20), ...paragraphs('Story', 60)]);
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+
+    const listed = messageOf(await emu.slash(reader, emu.world.channels.general, 'bookmarks'));
+    const opened = messageOf(await emu.click(reader, listed, 'Open 1'));
+    expect(unrenderPage(descriptionOf(opened))).toContain(passage);
     expect(emu.takeViolations()).toEqual([]);
   });
 

@@ -14,6 +14,7 @@ import type { Place } from '../../progress/place.js';
 import { StoreUnavailable } from '../../progress/store.js';
 import { gateFor } from '../../rating-gate/interaction.js';
 import { pageAt } from '../../reading/navigation.js';
+import { anchorAt } from '../../reading/relocate.js';
 import { button, defineControl, defineModal } from '../controls.js';
 import { numberField, readNumber, workIdField } from '../custom-id.js';
 import { replyEphemeral } from '../reply.js';
@@ -63,7 +64,7 @@ export const bookmarkModal = defineModal<Shown>({
     // The note is the reader's text: it goes back to them when it cannot be kept, and never into a log line.
     let added;
     try {
-      added = await ctx.store.bookmarks.add(interaction.user.id, { workId, ...place, note, at: ctx.now() });
+      added = await ctx.store.bookmarks.add(interaction.user.id, { workId, ...place, note, at: ctx.now(), anchor: anchorAt(work, place) });
     } catch (error) {
       if (!(error instanceof StoreUnavailable)) throw error;
       await replyEphemeral(interaction, withNote(UNSAVED, note));
