@@ -10,6 +10,7 @@ import { Gateway } from './gateway.js';
 import { InteractionRegistry, InteractionType, settle, type Callback, type Pending } from './interactions.js';
 import { FLAG_EPHEMERAL, MessageStore, type Message } from './messages.js';
 import { modalSubmitData } from './modals.js';
+import { closeDms, dmChannelWith, dmRoutes } from './dms.js';
 import { commandData, interactionPayload, type OptionValue } from './payloads.js';
 import { restHandler } from './rest.js';
 import { apiRoutes } from './routes.js';
@@ -61,7 +62,7 @@ export class Emulator {
     this.world = state.world;
     this.token = state.token;
     this.gateway = new Gateway(server, state);
-    server.on('request', restHandler([...apiRoutes, ...callbackRoutes], state));
+    server.on('request', restHandler([...dmRoutes(apiRoutes), ...apiRoutes, ...callbackRoutes], state));
   }
 
   get port(): number {
@@ -98,6 +99,17 @@ export class Emulator {
 
   message(id: string): Message | undefined {
     return this.state.store.get(id);
+  }
+
+  /** The messages the bot sent to this person's DMs, oldest first (none if it never opened them). */
+  dmsOf(user: ApiUser): Message[] {
+    const channel = dmChannelWith(this.state, user.id);
+    return channel ? this.state.store.inChannel(channel.id) : [];
+  }
+
+  /** From now on, the bot's messages to this person's DMs are refused (403, code 50007), as when they closed them. */
+  closeDms(user: ApiUser): void {
+    closeDms(this.state, user);
   }
 
   /** Moves the emulator's clock, to reach the 3 s and 15 min token limits without waiting. */
