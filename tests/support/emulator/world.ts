@@ -121,22 +121,11 @@ const MEMBER_PERMISSIONS = (
 
 export const APP_PERMISSIONS = MEMBER_PERMISSIONS;
 
-/** Every permission bit Discord defines today (through 1 << 50): what an owner or Administrator has. */
-const ALL_PERMISSIONS = (1n << 51n) - 1n;
-
-/** A member's permissions in a guild's channel as Discord computes them for an interaction (no overwrites here). */
-export function permissionsOf(world: World, u: ApiUser): bigint {
-  if (u.id === world.users.alice.id) return ALL_PERMISSIONS;
-  const granted = (world.grants.get(u.id) ?? 0n) | BigInt(MEMBER_PERMISSIONS);
-  return (granted & (1n << 3n)) !== 0n ? ALL_PERMISSIONS : granted;
-}
-
-/** `permissions` is given on interactions (the member's permissions in the channel), never on GUILD_CREATE. */
-export function memberPayload(u: ApiUser, permissions?: bigint): Record<string, unknown> {
+export function memberPayload(u: ApiUser, withPermissions: boolean): Record<string, unknown> {
   return {
     user: u, roles: [], nick: null, avatar: null, joined_at: CREATED, premium_since: null,
     deaf: false, mute: false, flags: 0, pending: false, communication_disabled_until: null,
-    ...(permissions !== undefined ? { permissions: permissions.toString() } : {}),
+    ...(withPermissions ? { permissions: MEMBER_PERMISSIONS } : {}),
   };
 }
 
@@ -158,7 +147,7 @@ export function guildCreatePayload(world: World, guild: Guild): Record<string, u
     emojis: [], stickers: [], joined_at: CREATED, large: false, unavailable: false,
     member_count: members.length, voice_states: [], presences: [], stage_instances: [],
     guild_scheduled_events: [], soundboard_sounds: [],
-    members: members.map((u) => memberPayload(u)),
+    members: members.map((u) => memberPayload(u, false)),
     channels: guild.channels.map(strip),
     threads: guild.threads,
   };
