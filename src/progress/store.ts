@@ -6,6 +6,7 @@ import type Keyv from 'keyv';
 import type { Logger } from '../log.js';
 import { sleep, withDeadline } from '../util/deadline.js';
 import { BookmarkStore, type BookmarkRecord } from './bookmarks.js';
+import { FollowStore, type FollowerRecord, type FollowRecord } from './follows.js';
 import { STORE_CALL_MS, openKeyv } from './keyv-backend.js';
 import { PendingPlaces, keyOf, type PendingPlace } from './pending.js';
 import type { SavedPlace } from './place.js';
@@ -28,7 +29,7 @@ interface WorkIdClaims {
   claims: [file: string, id: string][];
 }
 
-type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims | BookmarkRecord;
+type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims | BookmarkRecord | FollowRecord | FollowerRecord;
 
 /** Not a reader id (those are digits), so it never meets a reader's keys. */
 const CLAIMS_KEY = 'work-ids';
@@ -47,6 +48,8 @@ const BATCH = 500;
 export class ProgressStore {
   /** Readers' bookmarks, in the same Keyv, through the same bounded calls and outage handling. */
   readonly bookmarks: BookmarkStore;
+  /** The works readers follow, and each work's followers, likewise. */
+  readonly follows: FollowStore;
   private readonly pending: PendingPlaces;
   private readonly callMs: number;
   private readonly retryMs: readonly number[];
@@ -65,6 +68,7 @@ export class ProgressStore {
     this.retryMs = options.retryMs ?? [250, 500, 1_000, 2_000];
     this.pending = new PendingPlaces(options.pendingLimit ?? 100_000);
     this.bookmarks = new BookmarkStore(keyv as Keyv<BookmarkRecord>, (run) => this.call(run));
+    this.follows = new FollowStore(keyv as Keyv<FollowRecord | FollowerRecord>, (run) => this.call(run));
   }
 
   /** Whether the last call to the store succeeded. */
