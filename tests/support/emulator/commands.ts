@@ -1,6 +1,7 @@
 // Registered application commands, global and per guild, kept so tests can read what the bot deployed.
 import type { Snowflakes } from './snowflake.js';
 import type { Problem } from './checks.js';
+import { checkCommandAccess } from './permissions.js';
 
 export type RegisteredCommand = Record<string, unknown> & {
   id: string;
@@ -27,6 +28,7 @@ export function checkCommands(body: unknown): Problem[] {
       ...(typeof name !== 'string' || !NAME.test(name) || (chatInput && name !== name.toLowerCase()) ? [bad('name', 'Invalid command name.')] : []),
       ...(chatInput && (typeof c['description'] !== 'string' || c['description'].length < 1 || c['description'].length > 100) ? [bad('description', 'Must be between 1 and 100 in length.')] : []),
       ...(Array.isArray(options) && options.length > 25 ? [bad('options', 'Must be 25 or fewer in length.')] : []),
+      ...checkCommandAccess(c, i),
     ];
   });
 }

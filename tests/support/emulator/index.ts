@@ -4,19 +4,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { buttonData, selectData } from './actions.js';
+import { AttachmentHost, type Attachment, type AttachmentSpec } from './attachments.js';
 import { callbackRoutes } from './callbacks.js';
 import { CommandRegistry, type RegisteredCommand } from './commands.js';
 import { Gateway } from './gateway.js';
 import { InteractionRegistry, InteractionType, settle, type Callback, type Pending } from './interactions.js';
 import { FLAG_EPHEMERAL, MessageStore, type Message } from './messages.js';
 import { modalSubmitData } from './modals.js';
+import { notOffered, PERMISSION_NAMES } from './permissions.js';
 import { closeDms, dmChannelWith, dmRoutes } from './dms.js';
 import { commandData, interactionPayload, type OptionValue } from './payloads.js';
 import { restHandler } from './rest.js';
 import { apiRoutes } from './routes.js';
 import { Snowflakes } from './snowflake.js';
 import type { EmulatorState, Violation } from './state.js';
-import { createWorld, findChannel, type ApiChannel, type ApiUser, type World } from './world.js';
+import { createWorld, findChannel, permissionsOf, type ApiChannel, type ApiUser, type World } from './world.js';
 
 export { textOf, buttonsOf, type Button } from './text.js';
 export type { Message } from './messages.js';
@@ -25,6 +27,7 @@ export type { ViolationKind } from './checks.js';
 export type { ApiChannel, ApiUser, World } from './world.js';
 export type { RegisteredCommand } from './commands.js';
 export type { OptionValue } from './payloads.js';
+export type { Attachment, AttachmentSpec } from './attachments.js';
 
 export interface InteractionResult {
   id: string;
@@ -56,13 +59,32 @@ export class Emulator {
   readonly token: string;
   private readonly state: EmulatorState;
   private readonly gateway: Gateway;
+  private readonly attachments: AttachmentHost;
 
   constructor(private readonly server: Server, state: EmulatorState, private readonly options: Required<EmulatorOptions>) {
     this.state = state;
     this.world = state.world;
     this.token = state.token;
     this.gateway = new Gateway(server, state);
-    server.on('request', restHandler([...dmRoutes(apiRoutes), ...apiRoutes, ...callbackRoutes], state));
+    this.attachments = new AttachmentHost(state.ids, () => `http://127.0.0.1:${this.port}`, state.violations);
+    const api = restHandler([...dmRoutes(apiRoutes), ...apiRoutes, ...callbackRoutes], state);
+    server.on('request', (req, res) => this.attachments.serve(req, res) || api(req, res));
+  }
+
+  /** An attachment a person uploads with a slash command: pass it as the attachment option's value. */
+  attach(spec: AttachmentSpec): Attachment {
+    return this.attachments.add(spec);
+  }
+
+  /** How many times the bot fetched an attachment's URL. */
+  downloads(attachment: Attachment): number {
+    return this.attachments.downloads(attachment);
+  }
+
+  /** Gives a person permissions beyond a plain member's in both guilds (a role of theirs, as far as commands care). */
+  grant(user: ApiUser, ...permissions: (keyof typeof PERMISSION_NAMES)[]): void {
+    const bits = permissions.reduce((all, name) => all | PERMISSION_NAMES[name]!, this.world.grants.get(user.id) ?? 0n);
+    this.world.grants.set(user.id, bits);
   }
 
   get port(): number {
@@ -121,7 +143,12 @@ export class Emulator {
     this.gateway.disconnectAll(code);
   }
 
+  /**
+   * Runs a slash command as `user` would. Throws, sending nothing, when Discord would not offer the command
+   * to them there (its default member permissions or contexts), as Discord's client never sends it.
+   */
   async slash(user: ApiUser, channel: ApiChannel, name: string, options: Record<string, OptionValue> = {}): Promise<InteractionResult> {
+    this.offered(user, channel, name);
     const pending = this.open(InteractionType.Command, user, channel);
     const command = this.state.commands.find(name.split(' ')[0] ?? name, pending.guildId);
     return this.run(pending, commandData(name, options, command, this.state.ids.next()));
@@ -131,6 +158,7 @@ export class Emulator {
   async autocomplete(
     user: ApiUser, channel: ApiChannel, name: string, options: Record<string, OptionValue>, focusedName: string,
   ): Promise<Choice[]> {
+    this.offered(user, channel, name);
     const pending = this.open(InteractionType.Autocomplete, user, channel);
     const command = this.state.commands.find(name.split(' ')[0] ?? name, pending.guildId);
     const result = await this.run(pending, commandData(name, options, command, this.state.ids.next(), focusedName));
@@ -174,6 +202,14 @@ export class Emulator {
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private offered(user: ApiUser, channel: ApiChannel, name: string): void {
+    const guildId = (channel['guild_id'] as string | undefined) ?? null;
+    const command = this.state.commands.find(name.split(' ')[0] ?? name, guildId);
+    const owner = user.id === this.world.users.alice.id;
+    const why = notOffered(command, { guildId, permissions: permissionsOf(this.world, user), owner });
+    if (why) throw new Error(`Discord does not offer /${name} to ${user.username} in ${channel['name'] ?? channel.id}: ${why}`);
   }
 
   /** The stored version of a message: a test may hold a copy from before later edits. */

@@ -3,10 +3,12 @@
 import type { Pending } from './interactions.js';
 import type { Message } from './messages.js';
 import type { RegisteredCommand } from './commands.js';
-import { APP_PERMISSIONS, memberPayload, type World } from './world.js';
+import { ATTACHMENT_OPTION, isAttachment, resolvedAttachments, type Attachment } from './attachments.js';
+import { APP_PERMISSIONS, memberPayload, permissionsOf, type World } from './world.js';
 
 type Json = Record<string, unknown>;
-export type OptionValue = string | number | boolean;
+/** An attachment (from `emu.attach`) is sent as an attachment option: its id, and itself in `resolved`. */
+export type OptionValue = string | number | boolean | Attachment;
 
 const OptionType = { Subcommand: 1, String: 3, Integer: 4, Boolean: 5, Number: 10 } as const;
 
@@ -21,13 +23,14 @@ export function interactionPayload(world: World, pending: Pending, data: Json, m
     context: inGuild ? 0 : 1,
     ...(inGuild
       ? { guild_id: pending.guildId, guild_locale: 'en-US', guild: { id: pending.guildId, locale: 'en-US', features: [] },
-          member: memberPayload(pending.user, true) }
+          member: memberPayload(pending.user, permissionsOf(world, pending.user)) }
       : { user: pending.user }),
     ...(message ? { message } : {}),
   };
 }
 
 function inferType(value: OptionValue): number {
+  if (isAttachment(value)) return ATTACHMENT_OPTION;
   if (typeof value === 'boolean') return OptionType.Boolean;
   if (typeof value === 'number') return Number.isInteger(value) ? OptionType.Integer : OptionType.Number;
   return OptionType.String;
@@ -39,7 +42,7 @@ function toOptions(values: Record<string, OptionValue>, defined: Json[] | undefi
   return Object.entries(all).map(([name, value]) => {
     const definition = defined?.find((o) => o['name'] === name);
     return {
-      name, type: Number(definition?.['type'] ?? inferType(value)), value,
+      name, type: Number(definition?.['type'] ?? inferType(value)), value: isAttachment(value) ? value.id : value,
       ...(name === focused ? { focused: true } : {}),
     };
   });
@@ -57,7 +60,7 @@ export function commandData(
     ? toOptions(values, definedOptions, focused)
     : [{ name: sub, type: OptionType.Subcommand, options: toOptions(values, subDefinition?.['options'] as Json[] | undefined, focused) }];
   return {
-    id: command?.id ?? fallbackId, name: top, type: 1, options,
+    id: command?.id ?? fallbackId, name: top, type: 1, options, ...resolvedAttachments(values),
     ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
   };
 }

@@ -38,6 +38,8 @@ export interface World {
   dms: { alice: ApiChannel; bob: ApiChannel; carol: ApiChannel };
   /** DM channels the bot opened since (dms.ts), one per person. */
   openedDms: ApiChannel[];
+  /** Permissions granted beyond a plain member's, by user id, in both guilds (`emu.grant`); alice owns both guilds. */
+  grants: Map<string, bigint>;
 }
 
 const APP_ID = '1100000000000000001';
@@ -96,6 +98,7 @@ export function createWorld(): World {
       carol: dmChannel('1500000000000000003', carol),
     },
     openedDms: [],
+    grants: new Map(),
   };
 }
 
@@ -121,11 +124,22 @@ const MEMBER_PERMISSIONS = (
 
 export const APP_PERMISSIONS = MEMBER_PERMISSIONS;
 
-export function memberPayload(u: ApiUser, withPermissions: boolean): Record<string, unknown> {
+/** Every permission bit Discord defines today (through 1 << 50): what an owner or Administrator has. */
+const ALL_PERMISSIONS = (1n << 51n) - 1n;
+
+/** A member's permissions in a guild's channel as Discord computes them for an interaction (no overwrites here). */
+export function permissionsOf(world: World, u: ApiUser): bigint {
+  if (u.id === world.users.alice.id) return ALL_PERMISSIONS;
+  const granted = (world.grants.get(u.id) ?? 0n) | BigInt(MEMBER_PERMISSIONS);
+  return (granted & (1n << 3n)) !== 0n ? ALL_PERMISSIONS : granted;
+}
+
+/** `permissions` is given on interactions (the member's permissions in the channel), never on GUILD_CREATE. */
+export function memberPayload(u: ApiUser, permissions?: bigint): Record<string, unknown> {
   return {
     user: u, roles: [], nick: null, avatar: null, joined_at: CREATED, premium_since: null,
     deaf: false, mute: false, flags: 0, pending: false, communication_disabled_until: null,
-    ...(withPermissions ? { permissions: MEMBER_PERMISSIONS } : {}),
+    ...(permissions !== undefined ? { permissions: permissions.toString() } : {}),
   };
 }
 
@@ -147,7 +161,7 @@ export function guildCreatePayload(world: World, guild: Guild): Record<string, u
     emojis: [], stickers: [], joined_at: CREATED, large: false, unavailable: false,
     member_count: members.length, voice_states: [], presences: [], stage_instances: [],
     guild_scheduled_events: [], soundboard_sounds: [],
-    members: members.map((u) => memberPayload(u, false)),
+    members: members.map((u) => memberPayload(u)),
     channels: guild.channels.map(strip),
     threads: guild.threads,
   };
