@@ -60,7 +60,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await store.close();
     throw error;
   });
-  const ctx: BotContext = { catalog: new Catalog(library.works), store, search, logger, random: options.random ?? Math.random, now: options.now ?? Date.now };
+  const ctx: BotContext = { catalog: new Catalog(library.works), store, search, logger, libraryDir: config.libraryDir, random: options.random ?? Math.random, now: options.now ?? Date.now };
   const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));

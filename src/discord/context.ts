@@ -10,6 +10,8 @@ export interface BotContext {
   /** The library's full-text index for /search; built after start, so check `ready`. */
   search: SearchIndex;
   logger: Logger;
+  /** LIBRARY_DIR: where /library add writes a server's uploads (servers/<guildId>/), for the live library to load. */
+  libraryDir: string;
   /** Uniform in [0, 1): /excerpt's draws. Tests pass a seeded one. */
   random: () => number;
   /** Epoch milliseconds: when a place was saved. Tests pass their own clock. */

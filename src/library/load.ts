@@ -130,7 +130,7 @@ function byTitle(a: Work, b: Work): number {
   return titleOrder.compare(a.meta.title, b.meta.title) || compareFiles(a.file, b.file);
 }
 
-function titleFromFileName(file: string): string {
+export function titleFromFileName(file: string): string {
   const base = file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
   return base.replace(/[-_]+/g, ' ').trim() || base;
 }

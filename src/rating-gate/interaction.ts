@@ -1,9 +1,11 @@
 // "May this interaction show this work": the rating gate as the Discord layer applies it, once per use: a
 // work named by a reader (check), a work a click names (check), and lists, suggestions and draws (filter).
+// It also keeps a server's own works (server-works.ts) to that server.
 import { ChannelType, type Channel } from 'discord.js';
 import type { Work } from '../library/model.js';
 import { UserError } from '../discord/user-error.js';
 import { mayShow, refusalFor, type Showable, type Venue } from './policy.js';
+import { mayShowInServer, serverRefusal } from './server-works.js';
 
 export interface Gate {
   venue: Venue;
@@ -13,13 +15,16 @@ export interface Gate {
   filter(works: readonly Work[]): Showable[];
 }
 
-export function gateFor(interaction: { channel: Channel | null }): Gate {
+/** `guildId` is the interaction's server (null or absent in DMs). */
+export function gateFor(interaction: { channel: Channel | null; guildId?: string | null }): Gate {
   const venue = venueOf(interaction.channel);
-  const allows = (work: Work): work is Showable => mayShow(venue, work);
+  const guildId = interaction.guildId ?? null;
+  const allows = (work: Work): work is Showable => mayShowInServer(guildId, work) && mayShow(venue, work);
   return {
     venue,
     allows,
     check(work) {
+      if (!mayShowInServer(guildId, work)) throw new UserError(serverRefusal(guildId));
       if (!allows(work)) throw new UserError(refusalFor(venue, work));
       return work;
     },
