@@ -1,5 +1,5 @@
-// /progress: the reader's works with chapter, page, percent and last read time, how many bookmarks they keep,
-// and a button that deletes it all (places and bookmarks) after asking once more. Ephemeral: what someone
+// /progress: the reader's works with chapter, page, percent and last read time, how many bookmarks they keep
+// and works they follow, and a button that deletes it all (places, bookmarks, follows) after asking once more. Ephemeral: what someone
 // reads is theirs to share, not the channel's.
 import {
   ButtonStyle,
@@ -45,16 +45,18 @@ export const forgetButton = defineControl<{ step: keyof typeof STEPS }, [], APIB
     } else if (step === 'ask') {
       const count = (await ctx.store.list(userId, ctx.catalog.ids())).length;
       const marks = (await ctx.store.bookmarks.list(userId)).length;
+      const follows = (await ctx.store.follows.of(userId)).length;
       await interaction.update({
-        content: `Delete your place in ${plural(count, 'work')}${andBookmarks(marks)}? This cannot be undone.`,
+        content: `Delete your place in ${plural(count, 'work')}${andAlso(marks, follows)}? This cannot be undone.`,
         embeds: [],
         components: [actionRow(forgetButton.build({ step: 'confirm' }), forgetButton.build({ step: 'cancel' }))],
       });
     } else {
       const bookmarks = await ctx.store.bookmarks.forget(userId);
+      const follows = await ctx.store.follows.forget(userId);
       const deleted = await ctx.store.forget(userId, ctx.catalog.ids());
-      ctx.logger.info({ user: userId, deleted, bookmarks }, 'reader deleted their progress');
-      await interaction.update({ content: `Deleted your place in ${plural(deleted, 'work')}${andBookmarks(bookmarks)}.`, embeds: [], components: [] });
+      ctx.logger.info({ user: userId, deleted, bookmarks, follows }, 'reader deleted their progress');
+      await interaction.update({ content: `Deleted your place in ${plural(deleted, 'work')}${andAlso(bookmarks, follows)}.`, embeds: [], components: [] });
     }
   },
 });
@@ -77,24 +79,27 @@ interface Entry {
 async function progressView(ctx: BotContext, userId: string): Promise<BaseMessageOptions> {
   const places = await ctx.store.list(userId, ctx.catalog.ids());
   const bookmarks = (await ctx.store.bookmarks.list(userId)).length;
+  const follows = (await ctx.store.follows.of(userId)).length;
   const entries: Entry[] = places.flatMap((place) => {
     const work = ctx.catalog.byId(place.workId);
     return work ? [{ work, place, at: pageAt(work, relocate(work, place).place) }] : [];
   });
   const removed = places.length - entries.length;
-  if (places.length === 0 && bookmarks === 0) {
+  if (places.length === 0 && bookmarks === 0 && follows === 0) {
     return { content: 'You have not started any work yet. Use /works to find one, then /read.', embeds: [], components: [] };
   }
   const lines = entries.slice(0, SHOWN).map(describeEntry);
   if (entries.length > SHOWN) lines.push(`…and ${entries.length - SHOWN} more.`);
   if (removed > 0) lines.push(`Also stored: your place in ${plural(removed, 'work')} no longer in the library.`);
   if (bookmarks > 0) lines.push(`Also stored: ${plural(bookmarks, 'bookmark')} (/bookmarks lists them).`);
+  if (follows > 0) lines.push(`Also stored: you are following ${plural(follows, 'work')} (/unfollow stops one).`);
   const embed = { title: 'Your reading', description: lines.join('\n'), footer: { text: 'Only you can see this. /resume continues the latest.' } };
   return { content: '', embeds: [embed], components: [actionRow(forgetButton.build({ step: 'ask' }))] };
 }
 
-function andBookmarks(count: number): string {
-  return count > 0 ? ` and ${plural(count, 'bookmark')}` : '';
+function andAlso(bookmarks: number, follows: number): string {
+  const also = [...(bookmarks > 0 ? [plural(bookmarks, 'bookmark')] : []), ...(follows > 0 ? [plural(follows, 'followed work')] : [])];
+  return also.map((what) => ` and ${what}`).join('');
 }
 
 function describeEntry({ work, place, at }: Entry): string {

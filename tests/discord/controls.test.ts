@@ -9,6 +9,7 @@ import { CUSTOM_ID_LIMIT } from '../../src/discord/custom-id.js';
 import { chapterPicker, openButton, pageButton, readingControls } from '../../src/discord/reading-view/controls.js';
 import { bookmarksPageButton, deleteBookmarkButton } from '../../commands/bookmarks.js';
 import { bookmarkButton, bookmarkModal } from '../../src/discord/reading-view/bookmark.js';
+import { followButton } from '../../src/discord/reading-view/follow.js';
 import { goToButton, goToModal } from '../../src/discord/reading-view/go-to.js';
 
 const workId = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,47}$/);
@@ -24,6 +25,7 @@ const cases: Array<[Control<never>, fc.Arbitrary<unknown>]> = [
   [goToModal, fc.record({ opener: fc.constantFrom('reader', 'other'), workId, chapter: count, offset: count })],
   [bookmarkButton, fc.record({ workId, chapter: count, offset: count })],
   [bookmarkModal, fc.record({ workId, chapter: count, offset: count })],
+  [followButton, fc.record({ action: fc.constantFrom('follow', 'stop'), workId })],
   [bookmarksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count, workId: fc.option(workId, { nil: undefined }) })],
   [deleteBookmarkButton, fc.record({ id: fc.stringMatching(/^[0-9a-z]{1,12}$/), page: count, workId: fc.option(workId, { nil: undefined }) })],
   [worksPageButton, fc.record({ direction: fc.constantFrom('previous', 'next'), page: count })],

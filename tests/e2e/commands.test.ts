@@ -19,11 +19,11 @@ async function tinySparkSentences(): Promise<string[]> {
 }
 
 describe('deploy-commands', () => {
-  it('registers the seven commands the README lists, globally, with autocomplete on every work option', () => {
+  it('registers the commands the README lists, globally, with autocomplete on every work option', () => {
     const commands = e2e.emu.commands();
-    expect(commands.map((c) => c['name']).sort()).toEqual(['bookmarks', 'excerpt', 'progress', 'read', 'resume', 'search', 'works']);
+    expect(commands.map((c) => c['name']).sort()).toEqual(['bookmarks', 'excerpt', 'follow', 'library', 'progress', 'read', 'resume', 'search', 'unfollow', 'works']);
     const workOptions = commands.flatMap((c) => (c['options'] as { name: string; autocomplete?: boolean }[] | undefined) ?? []).filter((o) => o.name === 'work');
-    expect(workOptions).toHaveLength(5);
+    expect(workOptions).toHaveLength(7);
     expect(workOptions.every((o) => o.autocomplete === true)).toBe(true);
   });
 });

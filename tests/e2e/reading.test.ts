@@ -157,7 +157,7 @@ describe('another reader', () => {
     const page = messageOf(await emu.click(alice, warned, 'Start reading'));
     expect(textOf(page)).toContain('Chapter 1: The Hall');
     // The picker is a select, not a button.
-    expect(buttonsOf(page).map((b) => b.label)).toEqual(['Previous', 'Next', 'Go to…', 'Bookmark']);
+    expect(buttonsOf(page).map((b) => b.label)).toEqual(['Previous', 'Next', 'Go to…', 'Bookmark', 'Follow']);
     const select = (page.components as { components: { custom_id: string; type: number }[] }[]).flatMap((r) => r.components).find((c) => c.type === 3)!;
     const foreign = await emu.select(carol, page, select.custom_id, ['2']);
     expect(foreign.ephemeral).toBe(true);

@@ -32,7 +32,7 @@ describe('a work whose only archive warning is “No Archive Warnings Apply”',
     const channel = emu.world.channels.general;
     const first = messageOf(await emu.slash(reader, channel, 'read', { work: 'evening-walks' }));
     expect(first.content).toBe('**Rating:** Teen And Up Audiences · **Archive warning:** No Archive Warnings Apply');
-    expect(labels(first)).toEqual(['Previous', 'Next', 'Go to…', 'Bookmark']);
+    expect(labels(first)).toEqual(['Previous', 'Next', 'Go to…', 'Bookmark', 'Follow']);
     expect(descriptionOf(first)).toMatch(/^Walk 100 went down/);
 
     const next = messageOf(await emu.click(reader, first, 'Next'));

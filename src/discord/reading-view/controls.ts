@@ -1,6 +1,6 @@
 // The controls of a reading: Previous, Next and Start reading (kind `page`), the chapter picker (`chapter`),
 // and Open (`open`), which opens a reading at a place for whoever clicks (excerpts, and others' clicks).
-// Go to… and Bookmark, each with its modal, live in go-to.ts and bookmark.ts; readingControls lists them all
+// Go to… and Bookmark, each with its modal, live in go-to.ts and bookmark.ts, Follow in follow.ts; readingControls lists them all
 // for the router.
 // Only the reader who opened a message turns its pages; anyone else is offered their own copy.
 import {
@@ -20,6 +20,7 @@ import { numberField, readChoice, readNumber, readSnowflake, snowflakeField, wor
 import { UserError } from '../user-error.js';
 import { truncate } from '../work-embed.js';
 import { bookmarkButton, bookmarkModal } from './bookmark.js';
+import { followButton } from './follow.js';
 import { goToButton, goToModal } from './go-to.js';
 import { openReading, showPage } from './show.js';
 import { workOf } from './work-of.js';
@@ -95,7 +96,7 @@ export const openButton = defineControl<{ workId: string } & Place, [label: stri
   handle: async (interaction, { workId, ...place }, ctx) => openReading(interaction, ctx, gateFor(interaction).check(workOf(ctx, workId)), place),
 });
 
-export const readingControls = [pageButton, chapterPicker, openButton, goToButton, goToModal, bookmarkButton, bookmarkModal];
+export const readingControls = [pageButton, chapterPicker, openButton, goToButton, goToModal, bookmarkButton, bookmarkModal, followButton];
 
 /** Someone else's click: their own ephemeral offer of the same page; the reader's message stays as it is. */
 async function offerSamePage(interaction: ComponentInteraction, work: Work, place: Place | undefined): Promise<void> {

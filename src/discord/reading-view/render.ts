@@ -1,5 +1,5 @@
 // The reading message (README "The commands"): the page's text in an embed description, the facts a reader
-// wants around it, Previous/Next, Go to…, Bookmark and a chapter picker; the rating and archive warnings above a first page,
+// wants around it, Previous/Next, Go to…, Bookmark, Follow and a chapter picker; the rating and archive warnings above a first page,
 // or the archive-warnings screen before it.
 import { escapeMarkdown, type BaseMessageOptions } from 'discord.js';
 import type { Work } from '../../library/model.js';
@@ -10,6 +10,7 @@ import { actionRow } from '../controls.js';
 import { truncate, workEmbed } from '../work-embed.js';
 import { chapterPicker, pageButton } from './controls.js';
 import { bookmarkButton } from './bookmark.js';
+import { followButton } from './follow.js';
 import { goToButton } from './go-to.js';
 
 export interface PageNotes {
@@ -38,6 +39,7 @@ export function renderPage(work: Work, at: PageAt, readerId: string, notes: Page
     pageButton.build({ move: 'next', ...here }, nextPlace(work, at) === undefined),
     goToButton.build(here),
     bookmarkButton.build(here),
+    followButton.build({ action: 'follow', workId: work.id }),
   );
   // Always set, so that turning the page clears the line from the message it updates.
   const content = [notes.firstPage ? ratingAndWarnings(work) : '', notes.notice ? `-# ${notes.notice}` : ''].filter(Boolean).join('\n');
