@@ -7,7 +7,7 @@ export type ViolationKind =
   | 'content-length' | 'embed-limits' | 'too-many-embeds' | 'components-v2' | 'custom-id' | 'action-rows'
   | 'button-label' | 'select-options' | 'autocomplete-choices' | 'allowed-mentions' | 'late-response'
   | 'already-acknowledged' | 'unknown-interaction' | 'invalid-callback' | 'malformed-request'
-  | 'unknown-route' | 'unauthorized' | 'no-response' | 'unknown-attachment';
+  | 'unknown-route' | 'unauthorized' | 'no-response' | 'unknown-attachment' | 'sharding';
 
 export interface Problem {
   kind: ViolationKind;

@@ -1,6 +1,8 @@
-// The WebSocket gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, and dispatching events.
+// The WebSocket gateway: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, and dispatching events, each
+// guild's only on the shard that owns it (shards.ts).
 import type { Server } from 'node:http';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
+import { identifiedShard, shardOf } from './shards.js';
 import type { EmulatorState } from './state.js';
 import { guildCreatePayload } from './world.js';
 
@@ -10,6 +12,7 @@ interface Session {
   socket: WebSocket;
   seq: number;
   ready: boolean;
+  shard: number;
 }
 
 export class Gateway {
@@ -18,8 +21,11 @@ export class Gateway {
   /** How often the bot identified and tried to resume; tests of reconnection read these. */
   identifies = 0;
   resumes = 0;
+  /** How many events were dispatched on each shard, by shard id. */
+  readonly dispatched: number[];
 
   constructor(server: Server, private readonly state: EmulatorState) {
+    this.dispatched = Array.from({ length: state.shardCount }, () => 0);
     this.wss = new WebSocketServer({ server, path: '/gateway' });
     this.wss.on('connection', (socket) => this.open(socket));
   }
@@ -29,9 +35,17 @@ export class Gateway {
     return [...this.sessions].some((s) => s.ready);
   }
 
-  dispatch(event: string, data: unknown): void {
-    const ready = [...this.sessions].filter((s) => s.ready);
-    if (ready.length === 0) throw new Error(`no bot is connected to the gateway to receive ${event}`);
+  /** The shards that identified and are connected, in order. */
+  get shards(): number[] {
+    return [...this.sessions].filter((s) => s.ready).map((s) => s.shard).sort((a, b) => a - b);
+  }
+
+  /** Sends an event on the shard that owns its guild (shard 0 for DMs). */
+  dispatch(event: string, data: { guild_id?: string }): void {
+    const shard = shardOf(data.guild_id, this.state.shardCount);
+    const ready = [...this.sessions].filter((s) => s.ready && s.shard === shard);
+    if (ready.length === 0) throw new Error(`no bot is connected to the gateway on shard ${shard} to receive ${event}`);
+    this.dispatched[shard] = (this.dispatched[shard] ?? 0) + 1;
     for (const session of ready) this.send(session, { op: Op.Dispatch, t: event, d: data, s: ++session.seq });
   }
 
@@ -46,7 +60,7 @@ export class Gateway {
   }
 
   private open(socket: WebSocket): void {
-    const session: Session = { socket, seq: 0, ready: false };
+    const session: Session = { socket, seq: 0, ready: false, shard: 0 };
     this.sessions.add(session);
     socket.on('close', () => this.sessions.delete(session));
     socket.on('error', () => socket.terminate());
@@ -74,15 +88,20 @@ export class Gateway {
       session.socket.close(4004, 'Authentication failed.');
       return;
     }
+    const asked = identifiedShard(d['shard'], this.state.shardCount);
+    if (session.ready) return this.refuseIdentify(session, 'identified twice on one connection', 4005);
+    if ('problem' in asked) return this.refuseIdentify(session, asked.problem, 4010);
+    if (this.shards.includes(asked.shard)) return this.refuseIdentify(session, `shard ${asked.shard} identified while it is already connected`, 4005);
     session.ready = true;
+    session.shard = asked.shard;
     const { world } = this.state;
-    const guilds = Object.values(world.guilds);
+    const guilds = Object.values(world.guilds).filter((g) => shardOf(g.id, this.state.shardCount) === asked.shard);
     this.send(session, {
       op: Op.Dispatch, t: 'READY', s: ++session.seq,
       d: {
         v: 10, user: world.bot, guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
         session_id: `session-${this.identifies}`, resume_gateway_url: this.state.gatewayUrl(),
-        shard: [0, 1], application: { id: world.application.id, flags: world.application.flags },
+        shard: [asked.shard, this.state.shardCount], application: { id: world.application.id, flags: world.application.flags },
         private_channels: [], relationships: [], user_settings: {}, presences: [], guild_join_requests: [],
         geo_ordered_rtc_regions: [], auth: {}, _trace: ['discord-emulator'],
       },
@@ -90,6 +109,12 @@ export class Gateway {
     for (const guild of guilds) {
       this.send(session, { op: Op.Dispatch, t: 'GUILD_CREATE', s: ++session.seq, d: guildCreatePayload(world, guild) });
     }
+  }
+
+  /** As Discord closes it: 4005 Already authenticated, 4010 Invalid shard; the test sees a violation. */
+  private refuseIdentify(session: Session, problem: string, code: 4005 | 4010): void {
+    this.state.violations.push({ kind: 'sharding', message: problem, method: 'GATEWAY', path: 'IDENTIFY', response: { code } });
+    session.socket.close(code, code === 4005 ? 'Already authenticated.' : 'Invalid shard.');
   }
 
   /** Sessions do not survive here; op 9 with `false` makes discord.js identify afresh. */

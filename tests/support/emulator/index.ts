@@ -52,6 +52,10 @@ export interface EmulatorOptions {
   quietMs?: number;
   /** How long to wait for the answer to a deferred response. */
   deferredMs?: number;
+  /** How many shards /gateway/bot recommends (1): each guild's events go only to the shard that owns it. */
+  shards?: number;
+  /** How many shards may identify at once (1, as for most bots). */
+  maxConcurrency?: number;
 }
 
 export class Emulator {
@@ -61,7 +65,7 @@ export class Emulator {
   private readonly gateway: Gateway;
   private readonly attachments: AttachmentHost;
 
-  constructor(private readonly server: Server, state: EmulatorState, private readonly options: Required<EmulatorOptions>) {
+  constructor(private readonly server: Server, state: EmulatorState, private readonly options: Required<Pick<EmulatorOptions, 'quietMs' | 'deferredMs'>>) {
     this.state = state;
     this.world = state.world;
     this.token = state.token;
@@ -107,7 +111,9 @@ export class Emulator {
   }
 
   get gatewayStats() {
-    return { connected: this.gateway.connected, identifies: this.gateway.identifies, resumes: this.gateway.resumes };
+    const { connected, identifies, resumes, shards, dispatched } = this.gateway;
+    /** `shards`: the shard ids connected now; `dispatched`: events sent on each shard so far. */
+    return { connected, identifies, resumes, shards, dispatched: [...dispatched] };
   }
 
   /** Commands the bot registered, globally or for one guild. */
@@ -273,6 +279,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     store: new MessageStore(world.bot, world.application.id, ids),
     interactions: new InteractionRegistry(ids), commands: new CommandRegistry(world.application.id, ids),
     violations: [], gatewayUrl: () => `ws://127.0.0.1:${(server.address() as AddressInfo).port}/gateway`,
+    shardCount: options.shards ?? 1, maxConcurrency: options.maxConcurrency ?? 1,
   };
   const emulator = new Emulator(server, state, { quietMs: options.quietMs ?? 50, deferredMs: options.deferredMs ?? 5_000 });
   await new Promise<void>((resolve, reject) => {

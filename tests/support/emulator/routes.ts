@@ -10,8 +10,8 @@ const ok = (body: unknown): ApiReply => ({ status: 200, body });
 
 function gatewayBot(_req: ApiRequest, state: EmulatorState): ApiReply {
   return ok({
-    url: state.gatewayUrl(), shards: 1,
-    session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: 1 },
+    url: state.gatewayUrl(), shards: state.shardCount,
+    session_start_limit: { total: 1000, remaining: 1000, reset_after: 14_400_000, max_concurrency: state.maxConcurrency },
   });
 }
 

@@ -24,6 +24,10 @@ export interface EmulatorState {
   commands: CommandRegistry;
   violations: Violation[];
   gatewayUrl: () => string;
+  /** The shard count /gateway/bot recommends, and the only one IDENTIFY may carry. */
+  shardCount: number;
+  /** `session_start_limit.max_concurrency`: how many shards may identify at once. */
+  maxConcurrency: number;
 }
 
 /** A refusal as Discord would send it; each of `kinds` is recorded as a violation for the tests. */

@@ -44,7 +44,8 @@ export interface World {
 
 const APP_ID = '1100000000000000001';
 const GUILD_ONE = '1300000000000000001';
-const GUILD_TWO = '1300000000000000002';
+// With two shards, guild one is on shard 0 and guild two on shard 1: (id >> 22) % 2.
+const GUILD_TWO = '1300000000004194306';
 const CREATED = '2024-01-01T00:00:00.000+00:00';
 
 function user(id: string, username: string, globalName: string | null, bot = false): ApiUser {
