@@ -12,6 +12,9 @@ import { LiveLibrary, type LibraryChange } from './library/live.js';
 import { loadLibrary } from './library/load.js';
 import type { Library } from './library/model.js';
 import { createLogger, type Logger } from './log.js';
+import { BotMetrics } from './metrics/bot-metrics.js';
+import { serveMetrics, type MetricsServer } from './metrics/server.js';
+import { shardsOf } from './metrics/shards.js';
 import { openProgressStore, type ProgressStore } from './progress/store.js';
 import { SearchIndex } from './search/index.js';
 
@@ -40,7 +43,8 @@ export interface StartOptions {
 
 export async function startBot(config: Config, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger(config.logLevel, [config.token]);
-  const store = await openProgressStore(config.storeUrl, { logger, startRetryMs: options.storeStartRetryMs });
+  const metrics = config.metrics ? new BotMetrics() : undefined;
+  const store = await openProgressStore(config.storeUrl, { logger, startRetryMs: options.storeStartRetryMs, observe: metrics?.observeStore });
   const library = await openLibrary(config.libraryDir, store, logger).catch(async (error: unknown) => {
     await store.close();
     throw error;
@@ -62,15 +66,20 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     throw error;
   });
   const ctx: BotContext = { catalog: new Catalog(library.works), store, search, logger, libraryDir: config.libraryDir, random: options.random ?? Math.random, now: options.now ?? Date.now };
-  const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] });
+  const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] }, metrics?.observeInteraction);
+  metrics?.watch({ shards: () => shardsOf(client), storeUp: () => store.available, works: () => ctx.catalog.all().length });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
   client.on(Events.Error, (err) => logger.error({ err }, 'client error'));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ code: event.code, shard }, 'gateway disconnected'));
 
+  let metricsServer: MetricsServer | undefined;
   try {
+    // Served before the gateway connects, so /health says it is still down meanwhile.
+    if (metrics && config.metrics) metricsServer = await serveMetrics(metrics, config.metrics);
+    if (metricsServer) logger.info(metricsServer.address, 'metrics and health served');
     await loginAndWait(client, config.token);
   } catch (error) {
-    await Promise.allSettled([client.destroy(), store.close(), search.close()]);
+    await Promise.allSettled([metricsServer?.close(), client.destroy(), store.close(), search.close()]);
     throw error;
   }
   logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, works: ctx.catalog.all().length }, 'ready');
@@ -94,6 +103,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   const stop = () =>
     (stopped ??= (async () => {
       await live.close();
+      await metricsServer?.close();
       await client.destroy();
       await Promise.all([store.close(), search.close()]);
       logger.info('stopped');

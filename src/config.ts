@@ -1,4 +1,5 @@
 // Every environment variable the bot reads, read once and validated here (README "Configuration").
+import { isIP } from 'node:net';
 import { sqlitePath, storeProtocol } from './progress/store-url.js';
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -18,6 +19,8 @@ export interface Config {
    * discord.js reads itself); otherwise the bot opens as many shards as Discord recommends.
    */
   shardsAssigned: boolean;
+  /** Where /metrics and /health are served (README "Metrics and health"); none unless METRICS_PORT is set. */
+  metrics?: { port: number; host: string };
 }
 
 /** Thrown with one line per bad variable, each naming it; the entry point prints them without a stack. */
@@ -57,6 +60,11 @@ const isStoreUrl: Check = (v) => {
   return undefined;
 };
 
+const isPort: Check = (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535 ? undefined : 'must be a TCP port, a whole number from 1 to 65535');
+
+const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+const isHost: Check = (v) => (isIP(v) !== 0 || HOST_NAME.test(v) ? undefined : 'must be an address or host name to listen on, such as 127.0.0.1 or 0.0.0.0 (no scheme, no port)');
+
 const isLogLevel: Check = (v) => ((LOG_LEVELS as readonly string[]).includes(v) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`);
 
 function parseUrl(value: string): URL | undefined {
@@ -89,9 +97,19 @@ export function loadConfig(env: Env = process.env): Config {
     storeUrl: read('STORE_URL', isStoreUrl) ?? 'sqlite://data/progress.sqlite',
     logLevel: (read('LOG_LEVEL', isLogLevel) ?? 'info') as LogLevel,
     shardsAssigned: 'SHARDS' in env,
+    metrics: metricsOf(read('METRICS_PORT', isPort), read('METRICS_HOST', isHost), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Off unless METRICS_PORT is set; on 127.0.0.1 unless the operator names another interface. */
+function metricsOf(port: string | undefined, host: string | undefined, problems: string[]): Config['metrics'] {
+  if (port === undefined) {
+    if (host !== undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT to serve metrics.');
+    return undefined;
+  }
+  return { port: Number(port), host: host ?? '127.0.0.1' };
 }
 
 /** LIBRARY_DIR alone: `npm run library` needs no token. */

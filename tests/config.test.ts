@@ -49,6 +49,10 @@ describe('config', () => {
     ['STORE_URL', 'redis:///0'],
     ['STORE_URL', 'postgres:///progress'],
     ['LOG_LEVEL', 'loud'],
+    ['METRICS_PORT', 'http'],
+    ['METRICS_PORT', '0'],
+    ['METRICS_PORT', '65536'],
+    ['METRICS_PORT', '9464.5'],
   ])('rejects a malformed %s (%s) with a line naming it', (name, value) => {
     const problems = problemsOf({ DISCORD_TOKEN: TOKEN, [name]: value });
     expect(problems).toHaveLength(1);
@@ -64,6 +68,23 @@ describe('config', () => {
       expect(loadConfig({ DISCORD_TOKEN: TOKEN, STORE_URL: storeUrl }).storeUrl).toBe(storeUrl);
     }
     expect(loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: 'http://127.0.0.1:8080/api/' }).apiUrl).toBe('http://127.0.0.1:8080/api');
+  });
+
+  it('serves no metrics unless METRICS_PORT is set, and then only on 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN }).metrics).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, METRICS_PORT: ' 9464 ', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '9464', METRICS_HOST: '::' }).metrics).toEqual({ port: 9464, host: '::' });
+  });
+
+  it.each(['http://0.0.0.0', '0.0.0.0:9464', 'two words'])('rejects a METRICS_HOST that is not a bare address or host name (%s)', (host) => {
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '9464', METRICS_HOST: host })).toEqual([
+      'METRICS_HOST must be an address or host name to listen on, such as 127.0.0.1 or 0.0.0.0 (no scheme, no port).',
+    ]);
+  });
+
+  it('refuses METRICS_HOST without METRICS_PORT rather than ignoring it', () => {
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '0.0.0.0' })).toEqual(['METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT to serve metrics.']);
   });
 
   it('never puts the token in an error message', () => {

@@ -19,9 +19,26 @@ export interface Routes {
   controls: readonly AnyControl[];
 }
 
-export function createRouter(ctx: BotContext, routes: Routes) {
+/** One interaction as metrics see it: named by command or control kind only, never by custom_id or user. */
+export interface InteractionSeen {
+  kind: 'command' | 'autocomplete' | 'button' | 'select' | 'modal' | 'other';
+  /** The command's name or the control's kind, `unknown` for one this version does not know. */
+  name: string;
+  /** refused: a UserError (the store being away among them); failed: anything else, answered with the apology. */
+  outcome: 'handled' | 'refused' | 'failed';
+  ms: number;
+}
+
+export function createRouter(ctx: BotContext, routes: Routes, observe: (seen: InteractionSeen) => void = () => {}) {
   const commands = new Map(routes.commands.map((command) => [command.data.name, command]));
   const controls = controlTable(routes.controls);
+  const known = (table: ReadonlyMap<string, unknown>, name: string | undefined) => (name !== undefined && table.has(name) ? name : 'unknown');
+  const labelsOf = (interaction: Interaction): Pick<InteractionSeen, 'kind' | 'name'> => {
+    if (interaction.isAutocomplete()) return { kind: 'autocomplete', name: known(commands, interaction.commandName) };
+    if (interaction.isChatInputCommand()) return { kind: 'command', name: known(commands, interaction.commandName) };
+    const kind = interaction.isButton() ? 'button' : interaction.isStringSelectMenu() ? 'select' : interaction.isModalSubmit() ? 'modal' : 'other';
+    return { kind, name: 'customId' in interaction ? known(controls, splitCustomId(interaction.customId)?.kind) : 'unknown' };
+  };
 
   const handleControl = async (interaction: ControlInteraction): Promise<void> => {
     const split = splitCustomId(interaction.customId);
@@ -30,7 +47,8 @@ export function createRouter(ctx: BotContext, routes: Routes) {
   };
 
   return async (interaction: Interaction): Promise<void> => {
-    const started = Date.now();
+    const started = performance.now();
+    let outcome: InteractionSeen['outcome'] = 'handled';
     try {
       if (interaction.isAutocomplete()) {
         await commands.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
@@ -41,23 +59,26 @@ export function createRouter(ctx: BotContext, routes: Routes) {
       } else if (interaction.isButton() || interaction.isStringSelectMenu() || interaction.isModalSubmit()) {
         await handleControl(interaction);
       }
-      ctx.logger.debug({ ...describe(interaction), ms: Date.now() - started }, 'interaction handled');
+      ctx.logger.debug({ ...describe(interaction), ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
-      await answerError(interaction, error, ctx);
+      outcome = await answerError(interaction, error, ctx);
     }
+    observe({ ...labelsOf(interaction), outcome, ms: performance.now() - started });
   };
 }
 
-async function answerError(interaction: Interaction, thrown: unknown, ctx: BotContext): Promise<void> {
+async function answerError(interaction: Interaction, thrown: unknown, ctx: BotContext): Promise<'refused' | 'failed'> {
   // The store said once, in the log, that it went away; each reader it fails is told, not logged again.
   const error = thrown instanceof StoreUnavailable ? new UserError(STORE_AWAY) : thrown;
   const isUserError = error instanceof UserError;
   if (isUserError) ctx.logger.info({ ...describe(interaction), reason: error.message }, 'interaction refused');
   else ctx.logger.error({ ...describe(interaction), err: error }, 'interaction failed');
-  if (!interaction.isRepliable()) return;
-  await replyEphemeral(interaction, isUserError ? error.message : APOLOGY).catch((replyError: unknown) =>
-    ctx.logger.warn({ err: replyError }, 'could not send the error reply'),
-  );
+  if (interaction.isRepliable()) {
+    await replyEphemeral(interaction, isUserError ? error.message : APOLOGY).catch((replyError: unknown) =>
+      ctx.logger.warn({ err: replyError }, 'could not send the error reply'),
+    );
+  }
+  return isUserError ? 'refused' : 'failed';
 }
 
 function describe(interaction: Interaction) {

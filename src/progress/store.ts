@@ -41,6 +41,14 @@ export interface StoreOptions {
   retryMs?: readonly number[];
   /** Places kept in memory while the store is away, about 150 bytes each. */
   pendingLimit?: number;
+  /** Told how long each bounded call and each batch of places written took, and whether it failed (metrics). */
+  observe?: (seen: StoreCallSeen) => void;
+}
+
+export interface StoreCallSeen {
+  operation: 'call' | 'write';
+  ms: number;
+  ok: boolean;
 }
 
 const BATCH = 500;
@@ -61,7 +69,7 @@ export class ProgressStore {
 
   constructor(
     private readonly keyv: Keyv<Stored>,
-    options: StoreOptions,
+    private readonly options: StoreOptions,
   ) {
     this.logger = options.logger;
     this.callMs = options.callMs ?? STORE_CALL_MS;
@@ -174,11 +182,19 @@ export class ProgressStore {
   private async call<T>(run: () => Promise<T>): Promise<T> {
     if (!this.up) throw new StoreUnavailable();
     try {
-      return await withDeadline(run(), this.callMs, 'a progress store call');
+      return await this.timed('call', withDeadline(run(), this.callMs, 'a progress store call'));
     } catch (error) {
       this.wentAway(error);
       throw new StoreUnavailable();
     }
+  }
+
+  private timed<T>(operation: StoreCallSeen['operation'], work: Promise<T>): Promise<T> {
+    const { observe } = this.options;
+    if (!observe) return work;
+    const started = performance.now();
+    const seen = (ok: boolean) => observe({ operation, ms: performance.now() - started, ok });
+    return work.then((value) => (seen(true), value), (error: unknown) => (seen(false), Promise.reject(error)));
   }
 
   private kick(): void {
@@ -196,7 +212,7 @@ export class ProgressStore {
 
   private async writeQueued(): Promise<void> {
     const batch = this.pending.oldest(BATCH);
-    await withDeadline(this.write(batch), this.callMs, 'saving places');
+    await this.timed('write', withDeadline(this.write(batch), this.callMs, 'saving places'));
     this.pending.written(batch);
   }
 

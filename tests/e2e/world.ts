@@ -25,8 +25,11 @@ export interface E2E {
 
 let readers = 0;
 
-/** `logLevel` is the bot's LOG_LEVEL, debug unless a test asks for another; `storeUrl` its STORE_URL, a fresh SQLite file unless given. */
-export async function startE2E(options: { logLevel?: LogLevel; storeUrl?: string } = {}): Promise<E2E> {
+/**
+ * `logLevel` is the bot's LOG_LEVEL, debug unless a test asks for another; `storeUrl` its STORE_URL, a fresh SQLite
+ * file unless given; `metricsPort` its METRICS_PORT, none unless given.
+ */
+export async function startE2E(options: { logLevel?: LogLevel; storeUrl?: string; metricsPort?: number } = {}): Promise<E2E> {
   const dir = await mkdtemp(join(tmpdir(), 'story-e2e-'));
   const library = join(dir, 'library');
   await cp('seeds', library, { recursive: true });
@@ -36,6 +39,7 @@ export async function startE2E(options: { logLevel?: LogLevel; storeUrl?: string
   const env = {
     LIBRARY_DIR: library, STORE_URL: options.storeUrl ?? `sqlite://${join(dir, 'data', 'progress.sqlite')}`,
     ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
+    ...(options.metricsPort ? { METRICS_PORT: String(options.metricsPort) } : {}),
   };
   const emu = await startEmulator();
   let random = mulberry32(1);

@@ -16,7 +16,7 @@ export interface StoryBot extends RunningBot {
 /** `random` and `now` are injected so that excerpts and saved times are the same on every run. */
 export async function startStoryBot(
   emu: Emulator,
-  env: { LIBRARY_DIR: string; STORE_URL: string; LOG_LEVEL?: string },
+  env: { LIBRARY_DIR: string; STORE_URL: string; LOG_LEVEL?: string; METRICS_PORT?: string },
   inject: Required<Pick<StartOptions, 'random' | 'now'>>,
 ): Promise<StoryBot> {
   const config = loadConfig({
