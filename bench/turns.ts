@@ -10,6 +10,7 @@ import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
 import { commandDefinitions } from '../commands/index.js';
 import { loadConfig } from '../src/config.js';
 import { registerCommands } from '../src/discord/register-commands.js';
@@ -30,7 +31,7 @@ const READER_IDS = 1_300_000_000_000_000_000n;
 const CPU_PROFILE_DIR = process.env['TURNS_CPU_PROFILE_DIR'];
 const BUNDLES = join(import.meta.dirname, '..', 'dist', 'bench-turns');
 
-interface Reader {
+export interface Reader {
   user: ApiUser;
   channel: ApiChannel;
   work: Work;
@@ -38,7 +39,7 @@ interface Reader {
   forward: boolean;
 }
 
-interface Side {
+export interface Side {
   name: string;
   waits: number[];
   errors: number;
@@ -53,7 +54,7 @@ interface Side {
  * archive warning puts a screen before its first page. One work, so the floor's one page is the size of the
  * pages the story bot sends.
  */
-async function makeLibrary(dir: string): Promise<void> {
+export async function makeLibrary(dir: string): Promise<void> {
   await cp(join(import.meta.dirname, '..', 'seeds'), dir, { recursive: true });
   const blocks = syntheticWork(2_000_000).chapters[0]!.blocks;
   const perChapter = Math.ceil(blocks.length / 20);
@@ -65,31 +66,34 @@ async function makeLibrary(dir: string): Promise<void> {
   await writeFile(join(dir, 'the-long-watch.md'), `${front}${chapters.join('\n\n')}\n`);
 }
 
-function percentile(sorted: readonly number[], q: number): number {
+export function percentile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-/** Starts a bot process from its bundle and resolves once it says it is ready; its warnings and errors are kept in `logged`. */
-function startBotProcess(script: string, env: NodeJS.ProcessEnv, logged: string[]): Promise<ChildProcess> {
+/**
+ * Starts a bot process from its bundle and resolves once it logs `readyMessage` (the sharding launcher says
+ * `all shards ready`); its warnings and errors are kept in `logged`.
+ */
+export function startBotProcess(script: string, env: NodeJS.ProcessEnv, logged: string[], readyMessage = 'ready'): Promise<ChildProcess> {
   const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
   const child = spawn(process.execPath, [...profile, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   createInterface({ input: child.stderr! }).on('line', (line) => logged.push(line));
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before it was ready: ${logged.slice(-3).join(' | ')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line === 'ready' || line.includes('"msg":"ready"')) resolve(child);
+      if (line === readyMessage || line.includes(`"msg":"${readyMessage}"`)) resolve(child);
       else if (/"level":(4|5|6)\d/.test(line)) logged.push(line);
     });
   });
 }
 
-async function stopBotProcess(child: ChildProcess): Promise<void> {
+export async function stopBotProcess(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
 }
 
-async function open(emu: Emulator, reader: Omit<Reader, 'messageId' | 'forward'>): Promise<Reader> {
+export async function open(emu: Emulator, reader: Omit<Reader, 'messageId' | 'forward'>): Promise<Reader> {
   const opened = await emu.slash(reader.user, reader.channel, 'read', { work: reader.work.id });
   let message = opened.message;
   if (message && buttonsOf(message).some((b) => b.label === 'Start reading')) message = (await emu.click(reader.user, message, 'Start reading')).message;
@@ -98,7 +102,7 @@ async function open(emu: Emulator, reader: Omit<Reader, 'messageId' | 'forward'>
 }
 
 /** One press of Next, or of Previous while walking back from the last page. */
-async function turn(emu: Emulator, reader: Reader, side: Side, timed: boolean): Promise<void> {
+export async function turn(emu: Emulator, reader: Reader, side: Side, timed: boolean): Promise<void> {
   const buttons = buttonsOf(emu.message(reader.messageId)!);
   const enabled = (label: string) => buttons.some((b) => b.label === label && !b.disabled);
   if (reader.forward && !enabled('Next')) reader.forward = false;
@@ -199,4 +203,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -111,6 +111,21 @@ describe.each([
     expect(emu.takeViolations()).toEqual([]);
   });
 
+  it.skipIf(!up)('loses no place when readers turn pages on both shards at once', async () => {
+    const { general, lobby } = emu.world.channels;
+    const turns = 5;
+    const people = Array.from({ length: 8 }, (_, i) => ({ person: reader(`Hal${i}`), here: i % 2 === 0 ? general : lobby, there: i % 2 === 0 ? lobby : general }));
+    await Promise.all(people.map(async ({ person, here }) => {
+      let message = messageOf(await emu.slash(person, here, 'read', { work: 'One Step At A Time' }));
+      for (let i = 0; i < turns; i++) message = messageOf(await emu.click(person, message, 'Next'));
+    }));
+    for (const { person, there } of people) {
+      const resumed = messageOf(await emu.slash(person, there, 'resume', { work: 'One Step At A Time' }));
+      expect(footerOf(resumed)).toContain(`Page ${turns + 1}/`);
+    }
+    expect(emu.takeViolations()).toEqual([]);
+  });
+
   it.skipIf(!up)('respawns a shard process killed mid-reading, and the buttons it had posted still work', async () => {
     const erin = reader('Erin');
     let message = messageOf(await emu.slash(erin, emu.world.channels.general, 'read', { work: 'One Step At A Time' }));
