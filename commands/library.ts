@@ -12,8 +12,11 @@ import { countWords } from '../src/library/stats.js';
 import { isRating, ServerUploads, UploadRefused, WORKS_PER_SERVER, type Added } from '../src/library/uploads.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
+import { replyEphemeral } from '../src/discord/reply.js';
 import { UserError } from '../src/discord/user-error.js';
 import { truncate, workEmbed } from '../src/discord/work-embed.js';
+import { venueOf } from '../src/rating-gate/interaction.js';
+import { isAgeRestricted } from '../src/rating-gate/policy.js';
 import { plural } from '../src/util/plural.js';
 
 /** What fits in one embed description (4,096) with room for the last line. */
@@ -40,6 +43,10 @@ export const library: Command = {
         options: [{ type: ApplicationCommandOptionType.String, name: 'work', description: 'One of this server\'s works', required: true, autocomplete: true, max_length: 200 }],
       },
       { type: ApplicationCommandOptionType.Subcommand, name: 'list', description: "This server's own works, who added them, and refused uploads" },
+      {
+        type: ApplicationCommandOptionType.Subcommand, name: 'notices', description: 'Post notices of new works and chapters in this channel, or stop',
+        options: [{ type: ApplicationCommandOptionType.Boolean, name: 'on', description: 'True: post them here; false: post them nowhere', required: true }],
+      },
     ],
   },
   async execute(interaction, ctx) {
@@ -47,6 +54,7 @@ export const library: Command = {
     const sub = interaction.options.getSubcommand();
     if (sub === 'add') await add(interaction, ctx, uploads);
     else if (sub === 'remove') await remove(interaction, ctx, uploads);
+    else if (sub === 'notices') await notices(interaction, ctx);
     else await list(interaction, ctx, uploads);
   },
   async autocomplete(interaction: AutocompleteInteraction, ctx) {
@@ -132,4 +140,23 @@ function fit(lines: readonly string[]): string {
     used += line.length + 1;
   }
   return kept.join('\n');
+}
+
+/**
+ * Notices go to the channel the command is run in, which the admin is looking at, so it needs no channel
+ * option: the bot must be allowed to send messages there (an invite with no permissions cannot).
+ */
+async function notices(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const on = interaction.options.getBoolean('on', true);
+  await ctx.store.noticeChannels.set(interaction.guildId!, on ? interaction.channelId : undefined);
+  const where = `<#${interaction.channelId}>`;
+  const restricted = isAgeRestricted(venueOf(interaction.channel))
+    ? 'Mature, Explicit and Not Rated works are announced here too, since this channel is age-restricted.'
+    : 'Mature, Explicit and Not Rated works are not announced here: this channel is not age-restricted.';
+  await replyEphemeral(
+    interaction,
+    on
+      ? `New works and new chapters will be announced in ${where}, pinging nobody. ${restricted} The bot needs permission to send messages here.`
+      : 'New works and chapters will not be announced in this server any more.',
+  );
 }

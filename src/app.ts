@@ -4,6 +4,7 @@ import { Client, Events, GatewayIntentBits, Partials, type ClientOptions } from 
 import { commands } from '../commands/index.js';
 import type { Config } from './config.js';
 import { sendChapterNotices } from './discord/chapter-notices.js';
+import { sendServerNotices } from './discord/server-notices.js';
 import { readingControls } from './discord/reading-view/controls.js';
 import { createRouter } from './discord/router.js';
 import type { BotContext } from './discord/context.js';
@@ -91,6 +92,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       ctx.catalog = new Catalog(change.library.works);
       logChange(change, logger);
       void sendChapterNotices(client, store, logger, change);
+      void sendServerNotices(client, store, logger, change);
       if (change.library.claims.size > change.before.claims.size) {
         await store.keepWorkIdClaims(change.library.claims).catch((err: unknown) => logger.warn({ err }, 'the ids of new works could not be saved yet'));
       }

@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import { sleep, withDeadline } from '../util/deadline.js';
 import { BookmarkStore, type BookmarkRecord } from './bookmarks.js';
 import { FollowStore, type FollowerRecord, type FollowRecord } from './follows.js';
+import { NoticeChannelStore, type NoticeChannelRecord } from './notice-channels.js';
 import { STORE_CALL_MS, openKeyv } from './keyv-backend.js';
 import { PendingPlaces, keyOf, type PendingPlace } from './pending.js';
 import type { SavedPlace } from './place.js';
@@ -29,7 +30,7 @@ interface WorkIdClaims {
   claims: [file: string, id: string][];
 }
 
-type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims | BookmarkRecord | FollowRecord | FollowerRecord;
+type Stored = SavedPlace | LegacyWorkIndex | WorkIdClaims | BookmarkRecord | FollowRecord | FollowerRecord | NoticeChannelRecord;
 
 /** Not a reader id (those are digits), so it never meets a reader's keys. */
 const CLAIMS_KEY = 'work-ids';
@@ -58,6 +59,8 @@ export class ProgressStore {
   readonly bookmarks: BookmarkStore;
   /** The works readers follow, and each work's followers, likewise. */
   readonly follows: FollowStore;
+  /** Each server's channel for notices of new works and chapters. */
+  readonly noticeChannels: NoticeChannelStore;
   private readonly pending: PendingPlaces;
   private readonly callMs: number;
   private readonly retryMs: readonly number[];
@@ -77,6 +80,7 @@ export class ProgressStore {
     this.pending = new PendingPlaces(options.pendingLimit ?? 100_000);
     this.bookmarks = new BookmarkStore(keyv as Keyv<BookmarkRecord>, (run) => this.call(run));
     this.follows = new FollowStore(keyv as Keyv<FollowRecord | FollowerRecord>, (run) => this.call(run));
+    this.noticeChannels = new NoticeChannelStore(keyv as Keyv<NoticeChannelRecord>, (run) => this.call(run));
   }
 
   /** Whether the last call to the store succeeded. */
