@@ -1,32 +1,16 @@
 // Attachments on slash commands, served on the emulator's own HTTP server, and commands Discord offers only to
 // members with their default member permissions, or only in some contexts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Routes } from 'discord.js';
-import { startEmulator, type Emulator } from '../support/emulator/index.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { testBotForFile } from './test-bot.js';
 
-let emu: Emulator;
-let bot: TestBot;
+const { emu, bot } = await testBotForFile('forget');
 
-beforeAll(async () => {
-  emu = await startEmulator();
-  bot = await startTestBot(emu);
-  await bot.client.rest.put(Routes.applicationCommands(emu.world.application.id), {
-    body: [
-      { name: 'upload', description: 'Upload a file', contexts: [0], default_member_permissions: String(1 << 5), options: [{ type: 11, name: 'file', description: 'the file', required: true }] },
-      { name: 'anyone', description: 'Anyone may', contexts: [0, 1] },
-    ],
-  });
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
-
-afterEach(() => {
-  bot.errors.length = 0;
-  emu.takeViolations();
+await bot.client.rest.put(Routes.applicationCommands(emu.world.application.id), {
+  body: [
+    { name: 'upload', description: 'Upload a file', contexts: [0], default_member_permissions: String(1 << 5), options: [{ type: 11, name: 'file', description: 'the file', required: true }] },
+    { name: 'anyone', description: 'Anyone may', contexts: [0, 1] },
+  ],
 });
 
 /** `/upload` answers with what the attachment said and what its URL served. */

@@ -1,27 +1,12 @@
 // Direct messages as Discord serves them to a bot: `POST /users/@me/channels` opens (or finds) the DM channel
 // with a user, messages are sent to it like to any channel, and a user whose DMs are closed is answered 403
 // with code 50007, which is Discord's answer and not the bot's fault (no violation).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiscordAPIError, Routes } from 'discord.js';
-import { startEmulator, textOf, type ApiUser, type Emulator } from '../support/emulator/index.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { textOf, type ApiUser } from '../support/emulator/index.js';
+import { testBotForFile } from './test-bot.js';
 
-let emu: Emulator;
-let bot: TestBot;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  bot = await startTestBot(emu);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
-
-afterEach(() => {
-  emu.takeViolations();
-});
+const { emu, bot } = await testBotForFile('forget');
 
 let strangers = 0;
 /** Someone the bot has only seen in an interaction, as the story bot's readers are. */

@@ -1,25 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ChannelType, MessageFlags, type Interaction } from 'discord.js';
-import { buttonsOf, startEmulator, textOf, type Emulator } from '../support/emulator/index.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { buttonsOf, textOf } from '../support/emulator/index.js';
+import { testBotForFile } from './test-bot.js';
 
-let emu: Emulator;
-let bot: TestBot;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  bot = await startTestBot(emu);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
-
-afterEach(() => {
-  expect(bot.errors).toEqual([]);
-  expect(emu.takeViolations()).toEqual([]);
-});
+const { emu, bot } = await testBotForFile('clean');
 
 const pager = (page: number, last: number) => [{
   type: 1,

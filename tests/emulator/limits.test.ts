@@ -1,25 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiscordAPIError, MessageFlags, type InteractionReplyOptions } from 'discord.js';
-import { startEmulator, type Emulator, type ViolationKind } from '../support/emulator/index.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { type ViolationKind } from '../support/emulator/index.js';
+import { testBotForFile } from './test-bot.js';
 
-let emu: Emulator;
-let bot: TestBot;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  bot = await startTestBot(emu);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
-
-afterEach(() => {
-  bot.errors.length = 0;
-  emu.takeViolations();
-});
+const { emu, bot } = await testBotForFile('forget');
 
 const V2 = MessageFlags.IsComponentsV2;
 const x = (n: number) => 'x'.repeat(n);

@@ -1,25 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageFlags, Routes, type Interaction } from 'discord.js';
-import { startEmulator, type Emulator } from '../support/emulator/index.js';
-import { startTestBot, type TestBot } from './test-bot.js';
+import { testBotForFile } from './test-bot.js';
 
-let emu: Emulator;
-let bot: TestBot;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-  bot = await startTestBot(emu);
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await emu?.stop();
-});
-
-afterEach(() => {
-  bot.errors.length = 0;
-  emu.takeViolations();
-});
+const { emu, bot } = await testBotForFile('forget');
 
 const jumpButton = (name: string) => ({ type: 1, components: [{ type: 2, style: 1, label: 'Jump', custom_id: `${name}:open` }] });
 const textInput = (customId: string, extra: object = {}) => ({ type: 1, components: [{ type: 4, custom_id: customId, label: customId, style: 1, ...extra }] });

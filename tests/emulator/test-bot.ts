@@ -4,7 +4,8 @@
 import {
   Client, Events, GatewayIntentBits, MessageFlags, Partials, type Interaction,
 } from 'discord.js';
-import type { Emulator } from '../support/emulator/index.js';
+import { afterAll, afterEach, expect } from 'vitest';
+import { startEmulator, type Emulator } from '../support/emulator/index.js';
 
 export type Handler = (interaction: Interaction) => Promise<unknown>;
 
@@ -67,4 +68,27 @@ export async function startTestBot(emu: Emulator): Promise<TestBot> {
     on: (name, handler) => void handlers.set(name, handler),
     stop: () => client.destroy(),
   };
+}
+
+/**
+ * An emulator and a test bot for one test file, stopped after its last test. After each test, `clean` asserts
+ * that it left no bot error and no violation; `forget` clears them, for files that provoke them on purpose.
+ */
+export async function testBotForFile(afterEachTest: 'clean' | 'forget'): Promise<{ emu: Emulator; bot: TestBot }> {
+  const emu = await startEmulator();
+  const bot = await startTestBot(emu);
+  afterAll(async () => {
+    await bot.stop();
+    await emu.stop();
+  });
+  afterEach(() => {
+    if (afterEachTest === 'clean') {
+      expect(bot.errors).toEqual([]);
+      expect(emu.takeViolations()).toEqual([]);
+    } else {
+      bot.errors.length = 0;
+      emu.takeViolations();
+    }
+  });
+  return { emu, bot };
 }
