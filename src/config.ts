@@ -97,19 +97,29 @@ export function loadConfig(env: Env = process.env): Config {
     storeUrl: read('STORE_URL', isStoreUrl) ?? 'sqlite://data/progress.sqlite',
     logLevel: (read('LOG_LEVEL', isLogLevel) ?? 'info') as LogLevel,
     shardsAssigned: 'SHARDS' in env,
-    metrics: metricsOf(read('METRICS_PORT', isPort), read('METRICS_HOST', isHost), problems),
+    metrics: metricsOf(read('METRICS_PORT', isPort), read('METRICS_HOST', isHost), firstShardOf(env['SHARDS']), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
-/** Off unless METRICS_PORT is set; on 127.0.0.1 unless the operator names another interface. */
-function metricsOf(port: string | undefined, host: string | undefined, problems: string[]): Config['metrics'] {
+/**
+ * Off unless METRICS_PORT is set; on 127.0.0.1 unless the operator names another interface. Each shard process
+ * of a ShardingManager serves on METRICS_PORT plus its (first) shard id, so that they do not fight for one port.
+ */
+function metricsOf(port: string | undefined, host: string | undefined, shard: number, problems: string[]): Config['metrics'] {
   if (port === undefined) {
     if (host !== undefined) problems.push('METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT to serve metrics.');
     return undefined;
   }
-  return { port: Number(port), host: host ?? '127.0.0.1' };
+  if (isPort(port) === undefined && Number(port) + shard > 65535) problems.push(`METRICS_PORT ${port} plus shard ${shard} is past 65535: choose a lower METRICS_PORT.`);
+  return { port: Number(port) + shard, host: host ?? '127.0.0.1' };
+}
+
+/** SHARDS as a ShardingManager sets it (`3`), or a list (`[3,4]`); 0 when unset or unreadable. */
+function firstShardOf(shards: string | undefined): number {
+  const ids = /^\[?\s*(\d+)/.exec(shards ?? '');
+  return ids ? Number(ids[1]) : 0;
 }
 
 /** LIBRARY_DIR alone: `npm run library` needs no token. */

@@ -83,6 +83,14 @@ describe('config', () => {
     ]);
   });
 
+  it('gives each shard process of a ShardingManager a port of its own: METRICS_PORT plus its shard id', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '9464', SHARDS: '0' }).metrics?.port).toBe(9464);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '9464', SHARDS: '3' }).metrics?.port).toBe(9467);
+    expect(problemsOf({ DISCORD_TOKEN: TOKEN, METRICS_PORT: '65535', SHARDS: '1' })).toEqual([
+      'METRICS_PORT 65535 plus shard 1 is past 65535: choose a lower METRICS_PORT.',
+    ]);
+  });
+
   it('refuses METRICS_HOST without METRICS_PORT rather than ignoring it', () => {
     expect(problemsOf({ DISCORD_TOKEN: TOKEN, METRICS_HOST: '0.0.0.0' })).toEqual(['METRICS_HOST is set but METRICS_PORT is not: set METRICS_PORT to serve metrics.']);
   });
