@@ -100,6 +100,8 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     },
     onError: (err) => logger.error({ err }, 'LIBRARY_DIR could not be reloaded; the library stays as it was'),
   });
+  // What changed between the first load and the watcher's start (logging in takes a while) is read now.
+  void live.reload();
 
   let stopped: Promise<void> | undefined;
   const stop = () =>

@@ -1,0 +1,50 @@
+// The watched library (src/library/live.ts): a burst of changes is one reload after a quiet moment, and
+// reload() reads what changed before the watcher started (as the bot does once it is logged in).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { LiveLibrary, type LibraryChange } from '../../src/library/live.js';
+import { loadLibrary } from '../../src/library/load.js';
+import { until } from '../support/until.js';
+import { tempLibrary } from './temp-library.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempLibrary());
+});
+afterEach(() => cleanup());
+
+const story = (title: string) => `${title}\n\nA paragraph of ${title}.\n`;
+
+async function watched(changes: LibraryChange[], errors: unknown[]): Promise<LiveLibrary> {
+  // The bot's own half second: three small files written at once are one burst well within it.
+  const live = await LiveLibrary.watch(dir, await loadLibrary(dir), { onChange: async (change) => void changes.push(change), onError: (e) => void errors.push(e) });
+  onTestFinished(() => live.close());
+  return live;
+}
+
+describe('a watched library folder', () => {
+  it('reloads once for a burst of new files, after a quiet moment', async () => {
+    const changes: LibraryChange[] = [];
+    const errors: unknown[] = [];
+    const live = await watched(changes, errors);
+    await Promise.all(['one', 'two', 'three'].map((name) => writeFile(join(dir, `${name}.txt`), story(name))));
+    await until(() => changes.length > 0, 5_000, 'a reload');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(errors).toEqual([]);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]!.added.map((work) => work.file).sort()).toEqual(['one.txt', 'three.txt', 'two.txt']);
+    expect(live.library.works).toHaveLength(3);
+  });
+
+  it('reads, when asked, a file written before the watcher started', async () => {
+    const first = await loadLibrary(dir);
+    await writeFile(join(dir, 'early.txt'), story('early'));
+    const changes: LibraryChange[] = [];
+    const live = await LiveLibrary.watch(dir, first, { onChange: async (change) => void changes.push(change), onError: () => {} });
+    onTestFinished(() => live.close());
+    await live.reload();
+    expect(changes.at(-1)!.added.map((work) => work.file)).toEqual(['early.txt']);
+  });
+});
