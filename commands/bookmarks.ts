@@ -12,7 +12,7 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { actionRow, button, choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { actionRow, button, choiceButton, defineControl, LIST_DIRECTIONS, type ListDirection } from '../src/discord/controls.js';
 import { numberField, readChoice, readNumber, workIdField } from '../src/discord/custom-id.js';
 import { shownNote } from '../src/discord/reading-view/bookmark.js';
 import { openButton } from '../src/discord/reading-view/controls.js';
@@ -29,10 +29,6 @@ import { everywhere } from './contexts.js';
 /** Five bookmarks fill a row of Open buttons and one of Delete buttons; with notes they stay under 4,096. */
 const PER_PAGE = 5;
 
-const DIRECTIONS = {
-  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
-  next: { tag: 'n', label: 'Next', style: ButtonStyle.Secondary },
-} satisfies Record<string, ButtonChoice>;
 
 /** Which page of the list, and of which work (undefined for all), as the list's buttons carry them. */
 interface Listing {
@@ -43,11 +39,11 @@ interface Listing {
 const listingFields = (a: Listing) => [numberField(a.page), a.workId === undefined ? '' : workIdField(a.workId)];
 const readListing = (page: string | undefined, workId: string | undefined): Listing => ({ page: readNumber(page), workId: workId === '' ? undefined : workIdField(workId) });
 
-export const bookmarksPageButton = defineControl<Listing & { direction: keyof typeof DIRECTIONS }, [disabled: boolean], APIButtonComponentWithCustomId>({
+export const bookmarksPageButton = defineControl<Listing & { direction: ListDirection }, [disabled: boolean], APIButtonComponentWithCustomId>({
   kind: 'bookmarks',
-  encode: (a) => [DIRECTIONS[a.direction].tag, ...listingFields(a)],
-  decode: (f) => (f.length === 3 ? { direction: readChoice(DIRECTIONS, f[0]), ...readListing(f[1], f[2]) } : undefined),
-  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction], disabled),
+  encode: (a) => [LIST_DIRECTIONS[a.direction].tag, ...listingFields(a)],
+  decode: (f) => (f.length === 3 ? { direction: readChoice(LIST_DIRECTIONS, f[0]), ...readListing(f[1], f[2]) } : undefined),
+  build: (customId, { direction }, disabled) => choiceButton(customId, LIST_DIRECTIONS[direction], disabled),
   async handle(interaction, listing, ctx) {
     await interaction.update(await bookmarksView(interaction, ctx, listing));
   },

@@ -4,7 +4,6 @@
 // read back from the message's own footer, since a query may be longer than a custom_id holds.
 import {
   ApplicationCommandOptionType,
-  ButtonStyle,
   MessageFlags,
   escapeMarkdown,
   type APIButtonComponentWithCustomId,
@@ -12,7 +11,7 @@ import {
 } from 'discord.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { actionRow, choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { actionRow, choiceButton, defineControl, LIST_DIRECTIONS, type ListDirection } from '../src/discord/controls.js';
 import { numberField, readChoice, readNumber, workIdField } from '../src/discord/custom-id.js';
 import { openButton } from '../src/discord/reading-view/controls.js';
 import { present, type ViewInteraction } from '../src/discord/reply.js';
@@ -36,11 +35,6 @@ const SLOW_CHAPTER_LENGTH = 500_000;
 const FOOTER_PREFIX = 'Search: ';
 const BUILDING = 'The search index is still being built; try again in a moment.';
 
-const DIRECTIONS = {
-  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
-  next: { tag: 'n', label: 'Next', style: ButtonStyle.Secondary },
-} satisfies Record<string, ButtonChoice>;
-type Direction = keyof typeof DIRECTIONS;
 
 interface Search {
   query: SearchQuery;
@@ -48,12 +42,12 @@ interface Search {
   workId: string | undefined;
 }
 
-export const searchPageButton = defineControl<{ direction: Direction; page: number; workId: string | undefined }, [disabled: boolean], APIButtonComponentWithCustomId>({
+export const searchPageButton = defineControl<{ direction: ListDirection; page: number; workId: string | undefined }, [disabled: boolean], APIButtonComponentWithCustomId>({
   kind: 'search',
-  encode: (a) => [DIRECTIONS[a.direction].tag, numberField(a.page), a.workId === undefined ? '' : workIdField(a.workId)],
+  encode: (a) => [LIST_DIRECTIONS[a.direction].tag, numberField(a.page), a.workId === undefined ? '' : workIdField(a.workId)],
   decode: (f) =>
-    f.length === 3 ? { direction: readChoice(DIRECTIONS, f[0]), page: readNumber(f[1]), workId: f[2] === '' ? undefined : workIdField(f[2]) } : undefined,
-  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction], disabled),
+    f.length === 3 ? { direction: readChoice(LIST_DIRECTIONS, f[0]), page: readNumber(f[1]), workId: f[2] === '' ? undefined : workIdField(f[2]) } : undefined,
+  build: (customId, { direction }, disabled) => choiceButton(customId, LIST_DIRECTIONS[direction], disabled),
   async handle(interaction, { page, workId }, ctx) {
     const typed = queryInFooter(interaction.message.embeds[0]?.footer?.text);
     const parsed = typed === undefined ? undefined : parseQuery(typed);

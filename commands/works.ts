@@ -1,12 +1,12 @@
 // /works: the works this channel may show, a page of the list at a time, with Previous/Next.
-import { ButtonStyle, escapeMarkdown, type APIButtonComponentWithCustomId, type BaseMessageOptions } from 'discord.js';
+import { escapeMarkdown, type APIButtonComponentWithCustomId, type BaseMessageOptions } from 'discord.js';
 import type { Work } from '../src/library/model.js';
 import { countWords } from '../src/library/stats.js';
 import { readingMinutes } from '../src/reading/time.js';
 import { gateFor } from '../src/rating-gate/interaction.js';
 import type { Command } from '../src/discord/command.js';
 import type { BotContext } from '../src/discord/context.js';
-import { actionRow, choiceButton, defineControl, type ButtonChoice } from '../src/discord/controls.js';
+import { actionRow, choiceButton, defineControl, LIST_DIRECTIONS, type ListDirection } from '../src/discord/controls.js';
 import { numberField, readChoice, readNumber } from '../src/discord/custom-id.js';
 import { present, type ViewInteraction } from '../src/discord/reply.js';
 import { truncate } from '../src/discord/work-embed.js';
@@ -18,18 +18,13 @@ const WORKS_PER_PAGE = 8;
 /** A summary's first 160 characters: enough to choose by; 8 entries of under 450 characters fit the limit. */
 const SUMMARY_LIMIT = 160;
 
-const DIRECTIONS = {
-  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
-  next: { tag: 'n', label: 'Next', style: ButtonStyle.Secondary },
-} satisfies Record<string, ButtonChoice>;
-type Direction = keyof typeof DIRECTIONS;
 
 /** Another page of the list; the page to show is in the custom_id, so anyone may page a list. */
-export const worksPageButton = defineControl<{ direction: Direction; page: number }, [disabled: boolean], APIButtonComponentWithCustomId>({
+export const worksPageButton = defineControl<{ direction: ListDirection; page: number }, [disabled: boolean], APIButtonComponentWithCustomId>({
   kind: 'works',
-  encode: (a) => [DIRECTIONS[a.direction].tag, numberField(a.page)],
-  decode: (f) => (f.length === 2 ? { direction: readChoice(DIRECTIONS, f[0]), page: readNumber(f[1]) } : undefined),
-  build: (customId, { direction }, disabled) => choiceButton(customId, DIRECTIONS[direction], disabled),
+  encode: (a) => [LIST_DIRECTIONS[a.direction].tag, numberField(a.page)],
+  decode: (f) => (f.length === 2 ? { direction: readChoice(LIST_DIRECTIONS, f[0]), page: readNumber(f[1]) } : undefined),
+  build: (customId, { direction }, disabled) => choiceButton(customId, LIST_DIRECTIONS[direction], disabled),
   handle: (interaction, { page }, ctx) => showWorks(interaction, ctx, page, 'update'),
 });
 

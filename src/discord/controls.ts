@@ -13,7 +13,7 @@ import {
   type APIModalInteractionResponseCallbackData,
   type APIStringSelectComponent,
   type ButtonInteraction,
-  type ButtonStyle,
+  ButtonStyle,
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
@@ -96,6 +96,13 @@ export interface ButtonChoice {
   label: string;
   style: ButtonStyle;
 }
+
+/** Previous and Next of a paged list (/works, /search, /bookmarks), with the tags /works has sent since v1. */
+export const LIST_DIRECTIONS = {
+  previous: { tag: 'p', label: 'Previous', style: ButtonStyle.Secondary },
+  next: { tag: 'n', label: 'Next', style: ButtonStyle.Secondary },
+} satisfies Record<string, ButtonChoice>;
+export type ListDirection = keyof typeof LIST_DIRECTIONS;
 
 export function choiceButton(customId: string, choice: ButtonChoice, disabled?: boolean): APIButtonComponentWithCustomId {
   return button(customId, choice.label, choice.style, disabled);
