@@ -1,20 +1,10 @@
 // Following a work (README "Following a work"): Follow under a page or /follow; when the work gains a chapter
 // in a reload, each follower gets one direct message naming it, with a button that opens the new chapter.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { buttonsOf, textOf, type ApiUser } from '../support/emulator/index.js';
 import { hasRedisServer, startOwnRedis } from '../support/redis-server.js';
 import { until } from '../support/until.js';
-import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
-
-const WITHIN_MS = 10_000;
-
-async function started(): Promise<E2E> {
-  const e2e = await startE2E();
-  onTestFinished(() => e2e.close());
-  return e2e;
-}
+import { descriptionOf, type E2E, messageOf, putInLibrary, RELOAD_WITHIN_MS, startE2EForTest } from './world.js';
 
 const CHAPTERS = ['The Departure', 'The Crossing', 'The Return'];
 
@@ -28,8 +18,8 @@ const slug = (title: string) => title.toLowerCase().replace(/ /g, '-');
 
 /** Puts the serial with `count` chapters and waits for the catalog to show that many. */
 async function publish(e2e: E2E, title: string, count: number, rating?: string): Promise<void> {
-  await writeFile(join(e2e.env.LIBRARY_DIR, `${slug(title)}.md`), serial(title, count, rating));
-  await until(() => e2e.bot.catalog.byId(slug(title))?.chapters.length === count, WITHIN_MS, `${title} with ${count} chapters`);
+  await putInLibrary(e2e, `${slug(title)}.md`, serial(title, count, rating));
+  await until(() => e2e.bot.catalog.byId(slug(title))?.chapters.length === count, RELOAD_WITHIN_MS, `${title} with ${count} chapters`);
 }
 
 async function followByButton(e2e: E2E, reader: ApiUser, workId: string) {
@@ -42,7 +32,7 @@ const noticesLogged = (e2e: E2E) => e2e.bot.logs.filter((line) => line.includes(
 
 describe('a follower of a work', () => {
   it('gets exactly one direct message when a chapter is added, whose button opens the new chapter; a reader who does not follow gets none', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const follower = e2e.reader('Hana');
     const other = e2e.reader('Ivo');
@@ -54,8 +44,8 @@ describe('a follower of a work', () => {
     messageOf(await emu.slash(other, emu.world.channels.general, 'read', { work: 'tidewater' }));
 
     await publish(e2e, 'Tidewater', 3);
-    await until(() => emu.dmsOf(follower).length > 0, WITHIN_MS, 'the follower\'s DM');
-    await until(() => noticesLogged(e2e).length > 0, WITHIN_MS, 'the batch logged');
+    await until(() => emu.dmsOf(follower).length > 0, RELOAD_WITHIN_MS, 'the follower\'s DM');
+    await until(() => noticesLogged(e2e).length > 0, RELOAD_WITHIN_MS, 'the batch logged');
     const [dm, ...more] = emu.dmsOf(follower);
     expect(more).toEqual([]);
     expect(textOf(dm!)).toContain('Tidewater');
@@ -69,7 +59,7 @@ describe('a follower of a work', () => {
   });
 
   it('whose DMs are closed is skipped and counted in the log, and the others still get theirs', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const closed = e2e.reader('Jun');
     const open = e2e.reader('Kaya');
@@ -80,7 +70,7 @@ describe('a follower of a work', () => {
     emu.closeDms(closed);
 
     await publish(e2e, 'Lanterns', 2);
-    await until(() => noticesLogged(e2e).length > 0, WITHIN_MS, 'the batch logged');
+    await until(() => noticesLogged(e2e).length > 0, RELOAD_WITHIN_MS, 'the batch logged');
     expect(noticesLogged(e2e)).toEqual([expect.objectContaining({ work: 'lanterns', sent: 1, skipped: 1 })]);
     expect(emu.dmsOf(open)).toHaveLength(1);
     expect(emu.dmsOf(closed)).toEqual([]);
@@ -88,20 +78,20 @@ describe('a follower of a work', () => {
   });
 
   it('keeps following after a restart', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const follower = e2e.reader('Lior');
     await publish(e2e, 'Meridian', 1);
     await followByButton(e2e, follower, 'meridian');
     await e2e.restart();
     await publish(e2e, 'Meridian', 2);
-    await until(() => emu.dmsOf(follower).length > 0, WITHIN_MS, 'the follower\'s DM');
+    await until(() => emu.dmsOf(follower).length > 0, RELOAD_WITHIN_MS, 'the follower\'s DM');
     expect(textOf(emu.dmsOf(follower)[0]!)).toContain('The Crossing');
     expect(emu.takeViolations()).toEqual([]);
   });
 
   it('hears nothing more after /unfollow', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const leaving = e2e.reader('Mira');
     const staying = e2e.reader('Nils');
@@ -112,14 +102,14 @@ describe('a follower of a work', () => {
     expect(textOf(unfollowed.message!)).toContain('You no longer follow **Northbound**');
 
     await publish(e2e, 'Northbound', 2);
-    await until(() => noticesLogged(e2e).length > 0, WITHIN_MS, 'the batch logged');
+    await until(() => noticesLogged(e2e).length > 0, RELOAD_WITHIN_MS, 'the batch logged');
     expect(emu.dmsOf(staying)).toHaveLength(1);
     expect(emu.dmsOf(leaving)).toEqual([]);
     expect(emu.takeViolations()).toEqual([]);
   });
 
   it('is listed by /progress, and its delete removes the follows too', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const reader = e2e.reader('Oona');
     const sentinel = e2e.reader('Pim');
@@ -134,21 +124,21 @@ describe('a follower of a work', () => {
     expect(textOf(done.message!)).toContain('and 1 followed work');
 
     await publish(e2e, 'Saltmarsh', 2);
-    await until(() => noticesLogged(e2e).length > 0, WITHIN_MS, 'the batch logged');
+    await until(() => noticesLogged(e2e).length > 0, RELOAD_WITHIN_MS, 'the batch logged');
     expect(emu.dmsOf(sentinel)).toHaveLength(1);
     expect(emu.dmsOf(reader)).toEqual([]);
     expect(emu.takeViolations()).toEqual([]);
   });
 
   it('of a Mature work gets a DM that names neither the work nor the chapter and shows no button', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const reader = e2e.reader('Quin');
     await publish(e2e, 'Velvet Hours', 1, 'Mature');
     const page = messageOf(await emu.slash(reader, emu.world.channels.mature, 'read', { work: 'velvet-hours' }));
     await emu.click(reader, page, 'Follow');
     await publish(e2e, 'Velvet Hours', 2, 'Mature');
-    await until(() => emu.dmsOf(reader).length > 0, WITHIN_MS, 'the DM');
+    await until(() => emu.dmsOf(reader).length > 0, RELOAD_WITHIN_MS, 'the DM');
     const dm = emu.dmsOf(reader)[0]!;
     expect(textOf(dm)).toContain('age-restricted channel');
     expect(textOf(dm)).not.toMatch(/Velvet|Crossing|velvet/);
@@ -163,8 +153,7 @@ describe.skipIf(!hasRedisServer)('following while the store is away', () => {
   it('is answered in time with a clear line; a new chapter meanwhile is logged, not sent, and nothing crashes', async () => {
     const redis = await startOwnRedis();
     onTestFinished(() => redis.stop());
-    const e2e = await startE2E({ storeUrl: redis.url });
-    onTestFinished(() => e2e.close());
+    const e2e = await startE2EForTest({ storeUrl: redis.url });
     const { emu } = e2e;
     const reader = e2e.reader('Rhea');
     await publish(e2e, 'Quayside', 1);
@@ -179,7 +168,7 @@ describe.skipIf(!hasRedisServer)('following while the store is away', () => {
     expect(textOf(messageOf(command))).toMatch(/cannot be reached just now/);
 
     await publish(e2e, 'Quayside', 2);
-    await until(() => e2e.bot.logs.some((line) => line.includes('could not be told')), WITHIN_MS, 'the failure logged');
+    await until(() => e2e.bot.logs.some((line) => line.includes('could not be told')), RELOAD_WITHIN_MS, 'the failure logged');
     expect(emu.dmsOf(reader)).toEqual([]);
     expect(emu.takeViolations()).toEqual([]);
   });

@@ -1,36 +1,26 @@
 // A living library (README "A living library"): files added, replaced or removed in LIBRARY_DIR while the bot
 // runs show up within seconds, without a restart; a broken replacement keeps the good version.
-import { rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buttonsOf, textOf } from '../support/emulator/index.js';
 import { unrenderPage } from '../support/unrender.js';
 import { until } from '../support/until.js';
-import { descriptionOf, messageOf, startE2E, type E2E } from './world.js';
+import { descriptionOf, type E2E, messageOf, putInLibrary, RELOAD_WITHIN_MS, startE2EForTest } from './world.js';
 
-/** Well above the watcher's half second of quiet and a reload, on a busy machine. */
-const WITHIN_MS = 10_000;
-
-async function started(): Promise<E2E> {
-  const e2e = await startE2E();
-  onTestFinished(() => e2e.close());
-  return e2e;
-}
-
-const put = (e2e: E2E, file: string, text: string) => writeFile(join(e2e.env.LIBRARY_DIR, file), text);
 /** A plain text file is Not Rated, shown only in age-restricted channels; these are for everyone. */
-const rated = (e2e: E2E, file: string) => put(e2e, file.replace(/\.txt$/, '.meta.json'), JSON.stringify({ rating: 'General Audiences' }));
+const rated = (e2e: E2E, file: string) => putInLibrary(e2e, file.replace(/\.txt$/, '.meta.json'), JSON.stringify({ rating: 'General Audiences' }));
 const story = (title: string, line: string) => `${title}\n\n${`${line} `.repeat(20).trim()}\n\nThe lamps went out at last.\n`;
 const has = (e2e: E2E, id: string) => () => e2e.bot.catalog.byId(id) !== undefined;
 
 describe('a file put into LIBRARY_DIR while the bot runs', () => {
   it('is listed and readable within seconds, without a restart', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const reader = e2e.reader('Noor');
     await rated(e2e, 'new-arrival.txt');
-    await put(e2e, 'new-arrival.txt', story('New Arrival', 'The parcel came on a Tuesday.'));
-    await until(has(e2e, 'new-arrival'), WITHIN_MS, 'the new work in the catalog');
+    await putInLibrary(e2e, 'new-arrival.txt', story('New Arrival', 'The parcel came on a Tuesday.'));
+    await until(has(e2e, 'new-arrival'), RELOAD_WITHIN_MS, 'the new work in the catalog');
 
     const works = await emu.slash(reader, emu.world.channels.general, 'works');
     expect(textOf(messageOf(works))).toContain('New Arrival');
@@ -43,21 +33,21 @@ describe('a file put into LIBRARY_DIR while the bot runs', () => {
 
 describe('a work whose file is replaced while the bot runs', () => {
   it('shows the new version, and keeps the old one when the new one cannot be read', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const reader = e2e.reader('Ines');
     await rated(e2e, 'keeper.txt');
-    await put(e2e, 'keeper.txt', story('Keeper', 'The first draft.'));
-    await until(has(e2e, 'keeper'), WITHIN_MS, 'the work in the catalog');
+    await putInLibrary(e2e, 'keeper.txt', story('Keeper', 'The first draft.'));
+    await until(has(e2e, 'keeper'), RELOAD_WITHIN_MS, 'the work in the catalog');
     const first = e2e.bot.catalog.byId('keeper');
 
-    await put(e2e, 'keeper.txt', story('Keeper', 'The second draft.'));
-    await until(() => e2e.bot.catalog.byId('keeper') !== first, WITHIN_MS, 'the work read again');
+    await putInLibrary(e2e, 'keeper.txt', story('Keeper', 'The second draft.'));
+    await until(() => e2e.bot.catalog.byId('keeper') !== first, RELOAD_WITHIN_MS, 'the work read again');
     const second = e2e.bot.catalog.byId('keeper');
     expect(descriptionOf(messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'keeper' })))).toMatch(/^The second draft\./);
 
-    await writeFile(join(e2e.env.LIBRARY_DIR, 'keeper.txt'), Buffer.from([0x00, 0xff, 0x10, 0x00, 0x89, 0x50]));
-    await until(() => e2e.bot.logs.some((line) => line.includes('a new version could not be read')), WITHIN_MS, 'the warning in the log');
+    await putInLibrary(e2e, 'keeper.txt', Buffer.from([0x00, 0xff, 0x10, 0x00, 0x89, 0x50]));
+    await until(() => e2e.bot.logs.some((line) => line.includes('a new version could not be read')), RELOAD_WITHIN_MS, 'the warning in the log');
     expect(e2e.bot.catalog.byId('keeper')).toBe(second);
     const again = messageOf(await emu.slash(e2e.reader('Omar'), emu.world.channels.general, 'read', { work: 'keeper' }));
     expect(descriptionOf(again)).toMatch(/^The second draft\./);
@@ -69,16 +59,16 @@ describe('a work whose file is replaced while the bot runs', () => {
 
 describe('a work whose file is removed while the bot runs', () => {
   it('leaves the library, and its posted buttons say so', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const reader = e2e.reader('Sami');
     await rated(e2e, 'leaving.txt');
-    await put(e2e, 'leaving.txt', story('Leaving Soon', 'The train was already late.'));
-    await until(has(e2e, 'leaving-soon'), WITHIN_MS, 'the work in the catalog');
+    await putInLibrary(e2e, 'leaving.txt', story('Leaving Soon', 'The train was already late.'));
+    await until(has(e2e, 'leaving-soon'), RELOAD_WITHIN_MS, 'the work in the catalog');
     const page = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'leaving-soon' }));
 
     await rm(join(e2e.env.LIBRARY_DIR, 'leaving.txt'));
-    await until(() => !has(e2e, 'leaving-soon')(), WITHIN_MS, 'the work gone from the catalog');
+    await until(() => !has(e2e, 'leaving-soon')(), RELOAD_WITHIN_MS, 'the work gone from the catalog');
     const works = await emu.slash(reader, emu.world.channels.general, 'works');
     expect(textOf(messageOf(works))).not.toContain('Leaving Soon');
     // The page's one page has Next disabled; a reader's client can still send its click (a stale message).
@@ -92,13 +82,13 @@ describe('a work whose file is removed while the bot runs', () => {
 describe('a reader of a work edited while the bot runs', () => {
   const paragraphs = (prefix: string, count: number) =>
     Array.from({ length: count }, (_, i) => `${prefix} ${i + 1}: ${`the ${prefix.toLowerCase()} went on, word after word, line ${i + 1} `.repeat(6).trim()}.`);
-  const write = (e2e: E2E, body: string[]) => put(e2e, 'drifting.txt', ['Drifting', '', ...body.flatMap((p) => [p, ''])].join('\n'));
+  const write = (e2e: E2E, body: string[]) => putInLibrary(e2e, 'drifting.txt', ['Drifting', '', ...body.flatMap((p) => [p, ''])].join('\n'));
 
   async function readerOnPageThree(e2e: E2E) {
     const { emu } = e2e;
     await rated(e2e, 'drifting.txt');
     await write(e2e, paragraphs('Story', 60));
-    await until(has(e2e, 'drifting'), WITHIN_MS, 'the work in the catalog');
+    await until(has(e2e, 'drifting'), RELOAD_WITHIN_MS, 'the work in the catalog');
     const reader = e2e.reader('Lior');
     let page = messageOf(await emu.slash(reader, emu.world.channels.general, 'read', { work: 'drifting' }));
     for (let turn = 0; turn < 2; turn++) page = messageOf(await emu.click(reader, page, 'Next'));
@@ -106,12 +96,12 @@ describe('a reader of a work edited while the bot runs', () => {
   }
 
   it('resumes at the same passage after an author’s note longer than a page is added above it', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const { reader, passage } = await readerOnPageThree(e2e);
     const before = e2e.bot.catalog.byId('drifting');
     await write(e2e, [...paragraphs('Note', 20), ...paragraphs('Story', 60)]);
-    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, RELOAD_WITHIN_MS, 'the work read again');
 
     const resumed = messageOf(await emu.slash(reader, emu.world.channels.general, 'resume', { work: 'drifting' }));
     expect(unrenderPage(descriptionOf(resumed))).toContain(passage);
@@ -120,13 +110,13 @@ describe('a reader of a work edited while the bot runs', () => {
   });
 
   it('finds a bookmark’s passage too: its Open opens the page holding it after the note is added', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const { reader, passage, page } = await readerOnPageThree(e2e);
     await emu.submitModal(await emu.click(reader, page, 'Bookmark'), { note: 'where the story turns' });
     const before = e2e.bot.catalog.byId('drifting');
     await write(e2e, [...paragraphs('Note', 20), ...paragraphs('Story', 60)]);
-    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, RELOAD_WITHIN_MS, 'the work read again');
 
     const listed = messageOf(await emu.slash(reader, emu.world.channels.general, 'bookmarks'));
     const opened = messageOf(await emu.click(reader, listed, 'Open 1'));
@@ -135,12 +125,12 @@ describe('a reader of a work edited while the bot runs', () => {
   });
 
   it('opens at the start of the chapter, saying why, when the passage was cut', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const { reader, passage } = await readerOnPageThree(e2e);
     const before = e2e.bot.catalog.byId('drifting');
     await write(e2e, paragraphs('Story', 60).filter((p) => !passage.startsWith(p.slice(0, 80)) && !p.startsWith(passage.slice(0, 40))));
-    await until(() => e2e.bot.catalog.byId('drifting') !== before, WITHIN_MS, 'the work read again');
+    await until(() => e2e.bot.catalog.byId('drifting') !== before, RELOAD_WITHIN_MS, 'the work read again');
 
     const resumed = messageOf(await emu.slash(reader, emu.world.channels.general, 'resume', { work: 'drifting' }));
     expect(resumed.content).toContain('This work changed since you were here and your passage is gone');

@@ -1,18 +1,11 @@
 // Per-server libraries (README "Per-server libraries"): /library add, remove and list, through the real
 // discord.js client and the emulator. An upload is readable in its server only; refusals are short and private.
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { textOf, type Attachment } from '../support/emulator/index.js';
 import { until } from '../support/until.js';
-import { messageOf, startE2E, type E2E } from './world.js';
+import { type E2E, messageOf, RELOAD_WITHIN_MS, startE2EForTest } from './world.js';
 
-const WITHIN_MS = 10_000;
 const GUILD_ONE = '1300000000000000001';
-
-async function started(): Promise<E2E> {
-  const e2e = await startE2E();
-  onTestFinished(() => e2e.close());
-  return e2e;
-}
 
 const story = (title: string, line: string) => `${title}\n\n${`${line} `.repeat(20).trim()}\n\nThe lamps went out at last.\n`;
 const inCatalog = (e2e: E2E, title: string) => () => e2e.bot.catalog.all().some((w) => w.meta.title === title);
@@ -29,7 +22,7 @@ function upload(e2e: E2E, filename: string, text: string, extra: Partial<Paramet
 
 describe('/library add', () => {
   it('shows the work\'s card, and makes it readable in that server and invisible in another', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const ada = admin(e2e);
     const file = upload(e2e, 'Harbour Lights.txt', story('Harbour Lights', 'The boats came in one by one.'));
@@ -40,7 +33,7 @@ describe('/library add', () => {
     expect(card).toContain('General Audiences');
     expect(card).toMatch(/1 chapter/);
     expect(card).toMatch(/\d+ words/);
-    await until(inCatalog(e2e, 'Harbour Lights'), WITHIN_MS, 'the upload in the catalog');
+    await until(inCatalog(e2e, 'Harbour Lights'), RELOAD_WITHIN_MS, 'the upload in the catalog');
     const work = e2e.bot.catalog.all().find((w) => w.meta.title === 'Harbour Lights')!;
     expect(work.file).toBe(`servers/${GUILD_ONE}/harbour-lights.txt`);
 
@@ -56,7 +49,7 @@ describe('/library add', () => {
   });
 
   it('is not offered to a member without Manage Server', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const file = upload(e2e, 'a.txt', story('A', 'Words.'));
     await expect(emu.slash(e2e.reader('Bo'), emu.world.channels.general, 'library add', { file })).rejects.toThrow(/Manage Server/);
@@ -67,7 +60,7 @@ describe('/library add', () => {
   });
 
   it('keeps an unrated upload Not Rated, and never lowers the file\'s own rating', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const ada = admin(e2e);
     const plain = await emu.slash(ada, emu.world.channels.general, 'library add', { file: upload(e2e, 'quiet.txt', story('Quiet', 'Nothing moved.')) });
@@ -76,13 +69,13 @@ describe('/library add', () => {
     const kept = await emu.slash(ada, emu.world.channels.general, 'library add', { file: upload(e2e, 'rated.md', md), rating: 'General Audiences' });
     expect(textOf(messageOf(kept))).toContain('Explicit');
     expect(textOf(messageOf(kept))).toMatch(/the file's own rating/i);
-    await until(inCatalog(e2e, 'Rated Here'), WITHIN_MS, 'the upload in the catalog');
+    await until(inCatalog(e2e, 'Rated Here'), RELOAD_WITHIN_MS, 'the upload in the catalog');
     expect(e2e.bot.catalog.all().find((w) => w.meta.title === 'Rated Here')?.meta.rating).toBe('Explicit');
     expect(emu.takeViolations()).toEqual([]);
   });
 
   it('answers too large, wrong format and duplicate uploads briefly and privately', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const ada = admin(e2e);
     const answer = async (file: Attachment) => {
@@ -106,13 +99,13 @@ describe('/library add', () => {
 
 describe('/library list and /library remove', () => {
   it('lists the server\'s works with who added them and the refused uploads, and removes one', async () => {
-    const e2e = await started();
+    const e2e = await startE2EForTest();
     const { emu } = e2e;
     const ada = admin(e2e);
     await emu.slash(ada, emu.world.channels.general, 'library add', { file: upload(e2e, 'first.txt', story('First Light', 'Dawn.')), rating: 'General Audiences' });
     await emu.slash(ada, emu.world.channels.general, 'library add', { file: upload(e2e, 'second.txt', story('Second Wind', 'Noon.')), rating: 'General Audiences' });
     await emu.slash(ada, emu.world.channels.general, 'library add', { file: upload(e2e, 'third.docx', 'PK') });
-    await until(() => inCatalog(e2e, 'First Light')() && inCatalog(e2e, 'Second Wind')(), WITHIN_MS, 'both uploads in the catalog');
+    await until(() => inCatalog(e2e, 'First Light')() && inCatalog(e2e, 'Second Wind')(), RELOAD_WITHIN_MS, 'both uploads in the catalog');
 
     const listed = textOf(messageOf(await emu.slash(ada, emu.world.channels.general, 'library list')));
     expect(listed).toContain('First Light');
@@ -128,7 +121,7 @@ describe('/library list and /library remove', () => {
     expect(textOf(messageOf(await emu.slash(ada, emu.world.channels.lobby, 'library remove', { work: String(first.value) })))).toMatch(/not one of this server's uploads/);
     const removed = await emu.slash(ada, emu.world.channels.general, 'library remove', { work: String(first.value) });
     expect(textOf(messageOf(removed))).toContain('Removed **First Light**');
-    await until(() => !inCatalog(e2e, 'First Light')(), WITHIN_MS, 'the removed work gone from the catalog');
+    await until(() => !inCatalog(e2e, 'First Light')(), RELOAD_WITHIN_MS, 'the removed work gone from the catalog');
     expect(textOf(messageOf(await emu.slash(ada, emu.world.channels.general, 'library list')))).not.toContain('First Light');
     expect(emu.takeViolations()).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { steppingClock } from '../support/clock.js';
 import type { LogLevel } from '../../src/config.js';
 import { startEmulator, type ApiUser, type Emulator, type InteractionResult, type Message } from '../support/emulator/index.js';
@@ -75,6 +76,21 @@ function longWork(): string {
   const sentence = (i: number) => `Night ${i} passed slowly, and the watchman counted ${i % 17} stars before the clouds came back.`;
   const paragraphs = Array.from({ length: 2_500 }, (_, p) => Array.from({ length: 3 }, (_, s) => sentence(p * 3 + s)).join(' '));
   return ['Long Night', '', ...paragraphs.flatMap((p) => [p, ''])].join('\n');
+}
+
+/** A world for one test, closed when the test finishes. */
+export async function startE2EForTest(options: Parameters<typeof startE2E>[0] = {}): Promise<E2E> {
+  const e2e = await startE2E(options);
+  onTestFinished(() => e2e.close());
+  return e2e;
+}
+
+/** How long a test waits for a file change to show: the watcher's half second of quiet and a reload, on a busy machine. */
+export const RELOAD_WITHIN_MS = 10_000;
+
+/** Writes a file into the bot's LIBRARY_DIR while it runs, as an operator would. */
+export function putInLibrary(e2e: E2E, file: string, content: string | Uint8Array): Promise<void> {
+  return writeFile(join(e2e.env.LIBRARY_DIR, file), content);
 }
 
 /** The message a result shows, failing loudly when the bot sent none. */
