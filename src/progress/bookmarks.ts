@@ -4,6 +4,7 @@
 // the exact place, (chapter, offset), so it survives a change of page size as a saved place does.
 import type Keyv from 'keyv';
 import type { Place } from './place.js';
+import { OneAtATime, type StoreCall } from './records.js';
 
 /** Bookmarks one reader may keep; the answer names the limit when it is reached. */
 export const BOOKMARK_LIMIT = 50;
@@ -33,8 +34,6 @@ export interface BookmarkRecord {
 export type AddResult = { kind: 'added' | 'updated'; bookmark: Bookmark; count: number } | { kind: 'full'; count: number };
 
 /** A bounded call to the store that throws StoreUnavailable on failure (ProgressStore's). */
-type StoreCall = <T>(run: () => Promise<T>) => Promise<T>;
-
 /** Starts with a letter, so it never meets a reader's places (`<digits>:<work>`) or the store's own keys. */
 export function bookmarksKey(readerId: string): string {
   return `bookmarks:${readerId}`;
@@ -42,7 +41,7 @@ export function bookmarksKey(readerId: string): string {
 
 export class BookmarkStore {
   /** Changes to one reader's record, one after another in this process, so two at once lose neither. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly serial = new OneAtATime();
 
   constructor(
     private readonly keyv: Keyv<BookmarkRecord>,
@@ -78,7 +77,7 @@ export class BookmarkStore {
 
   /** Deletes all the reader's bookmarks; returns how many there were. Throws StoreUnavailable. */
   forget(readerId: string): Promise<number> {
-    return this.serially(readerId, async () => {
+    return this.serial.run(readerId, async () => {
       const count = (await this.read(readerId)).length;
       await this.call(() => this.keyv.delete(bookmarksKey(readerId)));
       return count;
@@ -92,7 +91,7 @@ export class BookmarkStore {
 
   /** Reads the record, applies `edit`, and writes what it keeps (nothing when it keeps nothing new). */
   private change<R>(readerId: string, edit: (bookmarks: Bookmark[]) => { kept?: Bookmark[]; result: R }): Promise<R> {
-    return this.serially(readerId, async () => {
+    return this.serial.run(readerId, async () => {
       const { kept, result } = edit(await this.read(readerId));
       if (kept) {
         const ok = await this.call(() => (kept.length > 0 ? this.keyv.set(bookmarksKey(readerId), { bookmarks: kept }) : this.keyv.delete(bookmarksKey(readerId))));
@@ -100,17 +99,6 @@ export class BookmarkStore {
       }
       return result;
     });
-  }
-
-  private serially<R>(readerId: string, run: () => Promise<R>): Promise<R> {
-    const before = this.queues.get(readerId) ?? Promise.resolve();
-    const done = before.catch(() => {}).then(run);
-    const tail = done.catch(() => {});
-    this.queues.set(readerId, tail);
-    void tail.then(() => {
-      if (this.queues.get(readerId) === tail) this.queues.delete(readerId);
-    });
-    return done;
   }
 }
 

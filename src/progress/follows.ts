@@ -9,6 +9,7 @@
 // own record names the work (and drops the others from the index). Writes are serialised per record in this
 // process; two processes changing one work's index at the same instant may still lose one addition.
 import type Keyv from 'keyv';
+import { OneAtATime, type StoreCall } from './records.js';
 
 /** Works one reader may follow; the answer says so when it is reached. */
 export const FOLLOW_LIMIT = 100;
@@ -23,14 +24,12 @@ export interface FollowerRecord {
 
 export type FollowResult = 'followed' | 'already' | 'full';
 
-type StoreCall = <T>(run: () => Promise<T>) => Promise<T>;
-
 /** Start with letters, so they never meet a reader's places (`<digits>:<work>`) or the store's own keys. */
 export const followsKey = (readerId: string) => `follows:${readerId}`;
 export const followersKey = (workId: string) => `followers:${workId}`;
 
 export class FollowStore {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly serial = new OneAtATime();
 
   constructor(
     private readonly keyv: Keyv<FollowRecord | FollowerRecord>,
@@ -44,7 +43,7 @@ export class FollowStore {
 
   /** Throws StoreUnavailable. */
   follow(readerId: string, workId: string): Promise<FollowResult> {
-    return this.serially(followsKey(readerId), async () => {
+    return this.serial.run(followsKey(readerId), async () => {
       const works = await this.of(readerId);
       if (works.includes(workId)) return 'already';
       if (works.length >= FOLLOW_LIMIT) return 'full';
@@ -56,7 +55,7 @@ export class FollowStore {
 
   /** False when the reader did not follow it. Throws StoreUnavailable. */
   unfollow(readerId: string, workId: string): Promise<boolean> {
-    return this.serially(followsKey(readerId), async () => {
+    return this.serial.run(followsKey(readerId), async () => {
       const works = await this.of(readerId);
       if (!works.includes(workId)) return false;
       await this.write(followsKey(readerId), 'workIds', works.filter((id) => id !== workId));
@@ -67,7 +66,7 @@ export class FollowStore {
 
   /** Deletes all the reader's follows; returns how many there were. Throws StoreUnavailable. */
   forget(readerId: string): Promise<number> {
-    return this.serially(followsKey(readerId), async () => {
+    return this.serial.run(followsKey(readerId), async () => {
       const works = await this.of(readerId);
       await this.call(() => this.keyv.delete(followsKey(readerId)));
       for (const workId of works) await this.dropFollower(workId, readerId);
@@ -103,7 +102,7 @@ export class FollowStore {
 
   /** Reads a list, applies `edit` (undefined: nothing to change) and writes it back, one edit at a time per key. */
   private editList(key: string, field: 'workIds' | 'readerIds', edit: (ids: string[]) => string[] | undefined): Promise<void> {
-    return this.serially(key, async () => {
+    return this.serial.run(key, async () => {
       const next = edit(await this.readList(key, field));
       if (next) await this.write(key, field, next);
     });
@@ -113,16 +112,5 @@ export class FollowStore {
     const value = (field === 'workIds' ? { workIds: ids } : { readerIds: ids }) as FollowRecord | FollowerRecord;
     const ok = await this.call(() => (ids.length > 0 ? this.keyv.set(key, value) : this.keyv.delete(key)));
     if (ok === false) throw new Error('the store refused to save a follow');
-  }
-
-  private serially<R>(key: string, run: () => Promise<R>): Promise<R> {
-    const before = this.queues.get(key) ?? Promise.resolve();
-    const done = before.catch(() => {}).then(run);
-    const tail = done.catch(() => {});
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
-    });
-    return done;
   }
 }

@@ -2,12 +2,11 @@
 // `notices:<guildId>` -> the channel, in the progress store's Keyv and through its bounded calls, so a failed
 // call marks the store away and throws StoreUnavailable. A server that never chose one has no record.
 import type Keyv from 'keyv';
+import type { StoreCall } from './records.js';
 
 export interface NoticeChannelRecord {
   channelId: string;
 }
-
-type StoreCall = <T>(run: () => Promise<T>) => Promise<T>;
 
 /** Starts with letters, so it never meets a reader's places (`<digits>:<work>`) or the store's other keys. */
 export const noticesKey = (guildId: string) => `notices:${guildId}`;
