@@ -52,7 +52,14 @@ function drawQueries(works: readonly Work[], kind: Kind, count: number, seed: nu
     if (words.length < 4) continue;
     const at = Math.floor(random() * (words.length - 3));
     if (kind === 'one word') out.push(words[at]!);
-    else if (kind === 'three words') out.push([pick(words), pick(words), pick(words)].join(' '));
+    else if (kind === 'three words') {
+      // Three different words: the same word twice is searched for once (query.ts).
+      const distinct = [...new Set(words.map((word) => word.toLowerCase()))];
+      if (distinct.length < 3) continue;
+      const three = new Set<string>();
+      while (three.size < 3) three.add(pick(distinct));
+      out.push([...three].join(' '));
+    }
     else out.push(`"${words.slice(at, at + 2 + Math.floor(random() * 3)).join(' ')}"`);
   }
   return out;

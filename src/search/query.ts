@@ -28,7 +28,7 @@ export function parseQuery(input: string): ParsedQuery {
   const parts = text.split(QUOTES);
   const phrases = parts.filter((_, i) => i % 2 === 1).map(wordsOf);
   const loose = parts.filter((_, i) => i % 2 === 0).flatMap((part) => part.split(/\s+/)).map(wordsOf);
-  const terms = [...phrases, ...loose].filter((term) => term.length > 0);
+  const terms = withoutRedundantTerms([...phrases, ...loose].filter((term) => term.length > 0));
   const words = terms.reduce((sum, term) => sum + term.length, 0);
   if (words === 0) return { ok: false, problem: 'Type a word or two to search for, or "a phrase" in quotes.' };
   if (words > QUERY_MAX_WORDS) return { ok: false, problem: `A search can hold at most ${QUERY_MAX_WORDS} words.` };
@@ -47,6 +47,26 @@ export function matchExpression(query: SearchQuery): string {
  */
 export function rankedByRelevance(query: SearchQuery): boolean {
   return query.terms.every((words) => words.length === 1);
+}
+
+/**
+ * Without a term typed twice (as FTS5 folds it) or a single word that a phrase holds: finding them adds
+ * nothing, and each costs FTS5 a walk through the postings of every passage that holds it.
+ */
+function withoutRedundantTerms(terms: readonly string[][]): string[][] {
+  const seen = new Set<string>();
+  const inPhrases = new Set(terms.filter((words) => words.length > 1).flatMap((words) => words.map(folded)));
+  return terms.filter((words) => {
+    const key = words.map(folded).join(' ');
+    if (seen.has(key) || (words.length === 1 && inPhrases.has(key))) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Case and diacritics folded, near enough to FTS5's unicode61 `remove_diacritics 2` to tell a repeat. */
+function folded(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 function wordsOf(part: string): string[] {
