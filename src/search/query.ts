@@ -11,6 +11,7 @@ export const QUERY_MAX_WORDS = 10;
 /** A word as FTS5's unicode61 tokenizer sees one by default: letters, numbers and private-use characters. */
 const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 const QUOTES = /["“”„«»]/;
+const LATIN_WORD = /^[\p{Script=Latin}\p{N}]+$/u;
 
 export interface SearchQuery {
   /** What the reader typed, trimmed. */
@@ -64,9 +65,13 @@ function withoutRedundantTerms(terms: readonly string[][]): string[][] {
   });
 }
 
-/** Case and diacritics folded, near enough to FTS5's unicode61 `remove_diacritics 2` to tell a repeat. */
+/**
+ * A word of Latin letters and digits with case and diacritics folded, as unicode61 `remove_diacritics 2` folds
+ * them; any other word as typed. Two words this calls the same must be the same to FTS5, or dropping one
+ * would widen the search; two it calls different only cost a redundant term.
+ */
 function folded(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return LATIN_WORD.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : word;
 }
 
 function wordsOf(part: string): string[] {
