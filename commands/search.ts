@@ -34,6 +34,7 @@ const HITS_PER_PAGE = 5;
 const SLOW_CHAPTER_LENGTH = 500_000;
 const FOOTER_PREFIX = 'Search: ';
 const BUILDING = 'The search index is still being built; try again in a moment.';
+const UNAVAILABLE = 'Search is not available: its index could not be built. The bot’s log says why.';
 
 
 interface Search {
@@ -78,7 +79,7 @@ export const search: Command = {
 };
 
 async function showResults(interaction: ViewInteraction, ctx: BotContext, asked: Search, page: number, how: 'reply' | 'update'): Promise<void> {
-  if (!ctx.search.ready) throw new UserError(BUILDING);
+  if (ctx.search.state !== 'ready') throw new UserError(ctx.search.state === 'failed' ? UNAVAILABLE : BUILDING);
   const gate = gateFor(interaction);
   const scope = asked.workId === undefined ? gate.filter(ctx.catalog.all()) : [gate.check(workNamed(ctx, asked.workId))];
   const first = await ctx.search.search(asked.query, scope, { offset: page * HITS_PER_PAGE, limit: HITS_PER_PAGE });

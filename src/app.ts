@@ -96,7 +96,10 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
       if (change.library.claims.size > change.before.claims.size) {
         await store.keepWorkIdClaims(change.library.claims).catch((err: unknown) => logger.warn({ err }, 'the ids of new works could not be saved yet'));
       }
-      indexing = indexing.then(() => updateSearchIndex(search, change)).catch((err: unknown) => logger.error({ err }, 'the search index could not follow a library change'));
+      // An index whose build failed is built again from the changed library: the change may have been the fix.
+      indexing = indexing
+        .then(() => (search.state === 'failed' ? buildSearchIndex(search, ctx.catalog, logger) : updateSearchIndex(search, change)))
+        .catch((err: unknown) => logger.error({ err }, 'the search index could not follow a library change'));
     },
     onError: (err) => logger.error({ err }, 'LIBRARY_DIR could not be reloaded; the library stays as it was'),
   });
@@ -154,7 +157,7 @@ async function buildSearchIndex(search: SearchIndex, catalog: Catalog, logger: L
     await search.build(catalog.all());
     logger.info({ works: catalog.all().length, ms: Date.now() - started }, 'search index built');
   } catch (err) {
-    logger.error({ err }, 'the search index could not be built; /search answers that it is still being built');
+    logger.error({ err }, 'the search index could not be built; /search answers that search is not available, until a change to the library builds it again');
   }
 }
 

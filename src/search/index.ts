@@ -42,6 +42,8 @@ export interface SearchResults<W extends Work = Work> {
   order: 'relevance' | 'library';
 }
 
+export type SearchIndexState = 'building' | 'ready' | 'failed';
+
 interface Indexed {
   slot: number;
   rating: Rating;
@@ -55,7 +57,7 @@ interface Found {
 export class SearchIndex {
   private readonly works = new Map<string, Indexed>();
   private nextSlot = 0;
-  private built = false;
+  private buildState: SearchIndexState = 'building';
   private closed = false;
   /** The write under way, if any: closing waits for it, as SQLite will not close under a prepared statement. */
   private writing: Promise<unknown> = Promise.resolve();
@@ -80,13 +82,14 @@ export class SearchIndex {
     return new SearchIndex(db, options.cap ?? DEFAULT_CAP);
   }
 
-  /** True once the first build is done; until then /search says the index is being built. */
-  get ready(): boolean {
-    return this.built;
+  /** 'building' until the first build is done, 'failed' after a build that failed: /search says which. */
+  get state(): SearchIndexState {
+    return this.buildState;
   }
 
   /** Indexes every work, replacing whatever was indexed; stops early if the index is closed meanwhile. */
   async build(works: readonly Work[]): Promise<void> {
+    this.buildState = 'building';
     try {
       await this.db.run('DELETE FROM passages');
       this.works.clear();
@@ -94,10 +97,12 @@ export class SearchIndex {
         if (this.closed) return;
         await this.insert(work, this.nextSlot++);
       }
-      this.built = true;
+      this.buildState = 'ready';
     } catch (error) {
       // A stop during the build closes the database under it: not a failure.
-      if (!this.closed) throw error;
+      if (this.closed) return;
+      this.buildState = 'failed';
+      throw error;
     }
   }
 

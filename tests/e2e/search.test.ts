@@ -7,7 +7,7 @@ import { QUERY_MAX_LENGTH, QUERY_MAX_WORDS } from '../../src/search/query.js';
 import { buttonsOf, textOf, type Message } from '../support/emulator/index.js';
 import { unrenderPage } from '../support/unrender.js';
 import { until } from '../support/until.js';
-import { descriptionOf, footerOf, messageOf, startE2E, type E2E } from './world.js';
+import { descriptionOf, footerOf, messageOf, putInLibrary, RELOAD_WITHIN_MS, startE2E, type E2E } from './world.js';
 
 /** A 30-chapter work whose 27th chapter, a few pages in, holds a phrase found nowhere else. */
 const LONG_ROAD_CHAPTERS = 30;
@@ -29,7 +29,7 @@ beforeAll(async () => {
   e2e = await startE2E();
   await writeFile(join(e2e.env.LIBRARY_DIR, 'the-long-road.md'), longRoad());
   await e2e.restart();
-  await until(() => e2e.bot.search.ready, 20_000, 'the search index');
+  await until(() => e2e.bot.search.state === 'ready', 20_000, 'the search index');
 }, 60_000);
 afterAll(() => e2e?.close());
 
@@ -124,6 +124,28 @@ describe('/search', () => {
     const said = textOf(messageOf(result));
     expect(said).toMatch(answer);
     expect(said.length).toBeLessThan(300);
+    expect(emu.takeViolations()).toEqual([]);
+  });
+
+  it('says search is not available when its index could not be built, and builds it again at the next library change', async () => {
+    const { emu, bot } = e2e;
+    const reader = e2e.reader('Ora');
+    const works = bot.catalog.all();
+    const unreadable = { ...works[0]!, id: 'unreadable', get chapters(): never { throw new Error('no chapters') } };
+    try {
+      await expect(bot.search.build([unreadable])).rejects.toThrow('no chapters');
+      const refused = await emu.slash(reader, emu.world.channels.general, 'search', { query: 'lantern' });
+      expect(refused.ephemeral).toBe(true);
+      expect(textOf(messageOf(refused))).toMatch(/not available.*could not be built/);
+      await putInLibrary(e2e, 'a-ferry-note.md', '---\ntitle: A Ferry Note\nrating: General Audiences\nwarnings: [No Archive Warnings Apply]\n---\n\nThe ferryman hummed over the water.\n');
+      await until(() => bot.search.state === 'ready', RELOAD_WITHIN_MS, 'the index built again after the library changed');
+    } finally {
+      if (bot.search.state !== 'ready') await bot.search.build(works);
+    }
+    const found = await emu.slash(reader, emu.world.channels.general, 'search', { query: 'ferryman lantern' });
+    expect(textOf(messageOf(found))).toMatch(/No passage/);
+    const both = await Promise.all(['ferryman', 'lantern'].map((query) => emu.slash(reader, emu.world.channels.general, 'search', { query })));
+    expect(both.map((result) => descriptionOf(messageOf(result)))).toEqual([expect.stringContaining('**ferryman**'), expect.stringContaining('**lantern**')]);
     expect(emu.takeViolations()).toEqual([]);
   });
 

@@ -47,12 +47,22 @@ function textAt(work: Work, chapter: number, offset: number, length: number): st
 }
 
 describe('SearchIndex', () => {
-  it('is not ready until its first build is done', async () => {
+  it('is building until its first build is done', async () => {
     const index = await SearchIndex.open();
     open.push(index);
-    expect(index.ready).toBe(false);
+    expect(index.state).toBe('building');
     await index.build(library);
-    expect(index.ready).toBe(true);
+    expect(index.state).toBe('ready');
+  });
+
+  it('says its build failed, rather than building for ever, and is ready after a build that succeeds', async () => {
+    const index = await SearchIndex.open();
+    open.push(index);
+    const unreadable = { ...storm, id: 'unreadable', get chapters(): never { throw new Error('no chapters') } } as Work;
+    await expect(index.build([evening, unreadable])).rejects.toThrow('no chapters');
+    expect(index.state).toBe('failed');
+    await index.build(library);
+    expect(index.state).toBe('ready');
   });
 
   it('finds words in any order, and a quoted phrase only where its words stand together', async () => {
