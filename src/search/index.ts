@@ -82,7 +82,7 @@ export class SearchIndex {
     return new SearchIndex(db, options.cap ?? DEFAULT_CAP);
   }
 
-  /** 'building' until the first build is done, 'failed' after a build that failed: /search says which. */
+  /** 'building' while a build runs (the first from the start), then how it ended: /search says which. */
   get state(): SearchIndexState {
     return this.buildState;
   }
