@@ -1,21 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from '../../src/library/decode.js';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
 import { oneChapterEpub } from './formats/epub-fixtures.js';
-import { allText, tempLibrary } from './temp-library.js';
+import { allText, libraryPerTest } from './temp-library.js';
 
 // Characters no page can show: C0 controls but tab and newline, DEL, and C1 controls.
 const UNSHOWABLE = /[\0-\x08\x0b-\x1f\x7f-\x9f]/;
 
-let library: { dir: string; cleanup: () => Promise<void> };
-beforeEach(async () => {
-  library = await tempLibrary();
-});
-afterEach(() => library.cleanup());
+const library = libraryPerTest();
 
 async function loadOne(name: string, bytes: Uint8Array | string): Promise<Work> {
   await writeFile(join(library.dir, name), bytes);

@@ -2,24 +2,19 @@
 // reload() reads what changed before the watcher started (as the bot does once it is logged in).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { LiveLibrary, type LibraryChange } from '../../src/library/live.js';
 import { loadLibrary } from '../../src/library/load.js';
 import { until } from '../support/until.js';
-import { tempLibrary } from './temp-library.js';
+import { libraryPerTest } from './temp-library.js';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempLibrary());
-});
-afterEach(() => cleanup());
+const library = libraryPerTest();
 
 const story = (title: string) => `${title}\n\nA paragraph of ${title}.\n`;
 
 async function watched(changes: LibraryChange[], errors: unknown[]): Promise<LiveLibrary> {
   // The bot's own half second: three small files written at once are one burst well within it.
-  const live = await LiveLibrary.watch(dir, await loadLibrary(dir), { onChange: async (change) => void changes.push(change), onError: (e) => void errors.push(e) });
+  const live = await LiveLibrary.watch(library.dir, await loadLibrary(library.dir), { onChange: async (change) => void changes.push(change), onError: (e) => void errors.push(e) });
   onTestFinished(() => live.close());
   return live;
 }
@@ -29,7 +24,7 @@ describe('a watched library folder', () => {
     const changes: LibraryChange[] = [];
     const errors: unknown[] = [];
     const live = await watched(changes, errors);
-    await Promise.all(['one', 'two', 'three'].map((name) => writeFile(join(dir, `${name}.txt`), story(name))));
+    await Promise.all(['one', 'two', 'three'].map((name) => writeFile(join(library.dir, `${name}.txt`), story(name))));
     await until(() => changes.length > 0, 5_000, 'a reload');
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(errors).toEqual([]);
@@ -39,10 +34,10 @@ describe('a watched library folder', () => {
   });
 
   it('reads, when asked, a file written before the watcher started', async () => {
-    const first = await loadLibrary(dir);
-    await writeFile(join(dir, 'early.txt'), story('early'));
+    const first = await loadLibrary(library.dir);
+    await writeFile(join(library.dir, 'early.txt'), story('early'));
     const changes: LibraryChange[] = [];
-    const live = await LiveLibrary.watch(dir, first, { onChange: async (change) => void changes.push(change), onError: () => {} });
+    const live = await LiveLibrary.watch(library.dir, first, { onChange: async (change) => void changes.push(change), onError: () => {} });
     onTestFinished(() => live.close());
     await live.reload();
     expect(changes.at(-1)!.added.map((work) => work.file)).toEqual(['early.txt']);

@@ -2,32 +2,26 @@ import { execFileSync } from 'node:child_process';
 import { chmod, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../src/library/load.js';
 import { slugify } from '../../src/library/slug.js';
-import { tempLibrary } from './temp-library.js';
+import { libraryPerTest, tempLibrary } from './temp-library.js';
 
 const PRINT_LIBRARY = new URL('./print-library.ts', import.meta.url).pathname;
 
 const STORY = 'A Title\n\nA first paragraph.\n\nA second one.\n';
 
-let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempLibrary());
-});
-afterEach(() => cleanup());
-
-const put = (name: string, content: string | Uint8Array) => writeFile(join(dir, name), content);
-const reasonFor = async (name: string) => (await loadLibrary(dir)).skipped.find((skip) => skip.file === name)?.reason;
+const library = libraryPerTest();
+const { put } = library;
+const reasonFor = async (name: string) => (await loadLibrary(library.dir)).skipped.find((skip) => skip.file === name)?.reason;
 
 describe('a library folder', () => {
   it('that is empty loads as an empty library', async () => {
-    expect(await loadLibrary(dir)).toMatchObject({ works: [], skipped: [], warnings: [], missing: false });
+    expect(await loadLibrary(library.dir)).toMatchObject({ works: [], skipped: [], warnings: [], missing: false });
   });
 
   it('that does not exist is reported as missing, not as empty', async () => {
-    expect(await loadLibrary(join(dir, 'missing'))).toMatchObject({ works: [], skipped: [], warnings: [], missing: true });
+    expect(await loadLibrary(join(library.dir, 'missing'))).toMatchObject({ works: [], skipped: [], warnings: [], missing: true });
   });
 
   it('skips unreadable files with a clear reason and loads the others', async () => {
@@ -37,9 +31,9 @@ describe('a library folder', () => {
     await put('latin1.txt', Buffer.from('Caf\xe9\n\nIl \xe9tait une fois.\n', 'latin1'));
     await put('image.txt', Buffer.from('\x89PNG\r\n\x1a\n\0\0', 'latin1'));
     await put('blank.txt', '  \n\n\t\n');
-    await symlink(join(dir, 'nowhere.txt'), join(dir, 'dangling.txt'));
-    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
-    const { works, skipped } = await loadLibrary(dir);
+    await symlink(join(library.dir, 'nowhere.txt'), join(library.dir, 'dangling.txt'));
+    execFileSync('mkfifo', [join(library.dir, 'pipe.txt')]);
+    const { works, skipped } = await loadLibrary(library.dir);
     expect(works.map((work) => work.file)).toEqual(['good.txt']);
     expect(skipped).toEqual([
       { file: 'binary.txt', reason: 'binary file (it contains NUL bytes), not text' },
@@ -60,10 +54,10 @@ describe('a library folder', () => {
   });
 
   it('reads works in subfolders and ignores hidden files', async () => {
-    await mkdir(join(dir, 'fandom'));
+    await mkdir(join(library.dir, 'fandom'));
     await put('fandom/deep.txt', STORY);
     await put('.DS_Store', new Uint8Array([0, 1, 2]));
-    const { works, skipped } = await loadLibrary(dir);
+    const { works, skipped } = await loadLibrary(library.dir);
     expect(works.map((work) => work.file)).toEqual(['fandom/deep.txt']);
     expect(skipped).toEqual([]);
   });
@@ -74,9 +68,9 @@ describe('a link in the library folder', () => {
     const outside = await tempLibrary();
     try {
       await writeFile(join(outside.dir, '.env'), 'DISCORD_TOKEN=secret\n');
-      await symlink(join(outside.dir, '.env'), join(dir, 'story.txt'));
+      await symlink(join(outside.dir, '.env'), join(library.dir, 'story.txt'));
       await put('good.txt', STORY);
-      const { works, skipped } = await loadLibrary(dir);
+      const { works, skipped } = await loadLibrary(library.dir);
       expect(works.map((work) => work.file)).toEqual(['good.txt']);
       expect(skipped).toEqual([{ file: 'story.txt', reason: 'not read: a link to a file outside the library folder' }]);
     } finally {
@@ -89,8 +83,8 @@ describe('a link in the library folder', () => {
     try {
       await writeFile(join(outside.dir, 'secret.env'), 'DISCORD_TOKEN=secret\n');
       await put('story.txt', STORY);
-      await symlink(join(outside.dir, 'secret.env'), join(dir, 'story.meta.json'));
-      const { skipped } = await loadLibrary(dir);
+      await symlink(join(outside.dir, 'secret.env'), join(library.dir, 'story.meta.json'));
+      const { skipped } = await loadLibrary(library.dir);
       expect(skipped).toEqual([{ file: 'story.txt', reason: 'sidecar story.meta.json not read: a link to a file outside the library folder' }]);
       expect(JSON.stringify(skipped)).not.toContain('secret');
     } finally {
@@ -99,12 +93,12 @@ describe('a link in the library folder', () => {
   });
 
   it('to a file inside the folder is read, even through a link to the folder itself', async () => {
-    await mkdir(join(dir, 'real'));
+    await mkdir(join(library.dir, 'real'));
     await put('real/story.txt', STORY);
-    await symlink(join(dir, 'real', 'story.txt'), join(dir, 'linked.txt'));
-    await symlink('real/story.txt', join(dir, 'relative.txt'));
-    const viaLink = `${dir}-link`;
-    await symlink(dir, viaLink);
+    await symlink(join(library.dir, 'real', 'story.txt'), join(library.dir, 'linked.txt'));
+    await symlink('real/story.txt', join(library.dir, 'relative.txt'));
+    const viaLink = `${library.dir}-link`;
+    await symlink(library.dir, viaLink);
     try {
       const { works, skipped } = await loadLibrary(viaLink);
       expect(skipped).toEqual([]);
@@ -121,15 +115,15 @@ describe('a subfolder that cannot be read', () => {
 
   it('is skipped and named with the reason, and the rest load', async () => {
     await put('good.txt', STORY);
-    await mkdir(join(dir, 'locked'));
+    await mkdir(join(library.dir, 'locked'));
     await put('locked/hidden.txt', STORY);
-    await chmod(join(dir, 'locked'), 0o000);
-    await chmod(dir, 0o755);
+    await chmod(join(library.dir, 'locked'), 0o000);
+    await chmod(library.dir, 0o755);
     let output: string;
     try {
-      output = execFileSync(process.execPath, ['--import', 'tsx', PRINT_LIBRARY, dir], { env: { ...process.env, ...asUser }, encoding: 'utf8' });
+      output = execFileSync(process.execPath, ['--import', 'tsx', PRINT_LIBRARY, library.dir], { env: { ...process.env, ...asUser }, encoding: 'utf8' });
     } finally {
-      await chmod(join(dir, 'locked'), 0o755);
+      await chmod(join(library.dir, 'locked'), 0o755);
     }
     const { works, skipped } = JSON.parse(output) as { works: Array<{ file: string }>; skipped: unknown[] };
     expect(works.map((work) => work.file)).toEqual(['good.txt']);
@@ -141,7 +135,7 @@ describe('a sidecar NAME.meta.json', () => {
   it('is not a work, and wins over the metadata in the file', async () => {
     await put('story.md', '---\ntitle: From The File\nauthor: File Author\nrating: Mature\n---\nText.\n');
     await put('story.meta.json', JSON.stringify({ title: 'From The Sidecar', rating: 'General Audiences', tags: ['Fluff'] }));
-    const { works, skipped } = await loadLibrary(dir);
+    const { works, skipped } = await loadLibrary(library.dir);
     expect(skipped).toEqual([]);
     expect(works).toHaveLength(1);
     expect(works[0]!.meta).toMatchObject({ title: 'From The Sidecar', author: 'File Author', rating: 'General Audiences', tags: ['Fluff'] });
@@ -151,7 +145,7 @@ describe('a sidecar NAME.meta.json', () => {
   it('that rates the work lower than the file does still wins, with a warning naming both ratings', async () => {
     await put('story.md', '---\ntitle: Rated\nrating: Explicit\n---\nText.\n');
     await put('story.meta.json', JSON.stringify({ rating: 'General Audiences' }));
-    const { works, warnings } = await loadLibrary(dir);
+    const { works, warnings } = await loadLibrary(library.dir);
     expect(works[0]!.meta.rating).toBe('General Audiences');
     expect(warnings).toEqual([
       { file: 'story.md', warning: "sidecar story.meta.json rates it General Audiences, lower than the file's own Explicit; the sidecar wins" },
@@ -165,13 +159,13 @@ describe('a sidecar NAME.meta.json', () => {
   ])('that %s gives no warning', async (_, inFile, inSidecar) => {
     await put('story.md', `---\ntitle: Rated\nrating: ${inFile}\n---\nText.\n`);
     await put('story.meta.json', JSON.stringify({ rating: inSidecar }));
-    expect((await loadLibrary(dir)).warnings).toEqual([]);
+    expect((await loadLibrary(library.dir)).warnings).toEqual([]);
   });
 
   it('that rates a file which gives no rating of its own gives no warning', async () => {
     await put('story.txt', STORY);
     await put('story.meta.json', JSON.stringify({ rating: 'General Audiences' }));
-    expect((await loadLibrary(dir)).warnings).toEqual([]);
+    expect((await loadLibrary(library.dir)).warnings).toEqual([]);
   });
 
   it.each([
@@ -182,7 +176,7 @@ describe('a sidecar NAME.meta.json', () => {
   ])('that is invalid (%j) skips its work with a reason naming the field', async (sidecar, reason) => {
     await put('story.txt', STORY);
     await put('story.meta.json', JSON.stringify(sidecar));
-    const { works, skipped } = await loadLibrary(dir);
+    const { works, skipped } = await loadLibrary(library.dir);
     expect(works).toEqual([]);
     expect(skipped).toHaveLength(1);
     expect(skipped[0]!.file).toBe('story.txt');
@@ -207,7 +201,7 @@ describe('work ids', () => {
     await put('b.txt', 'Same Title\n\nB text.\n');
     await put('a.txt', 'Same Title\n\nA text.\n');
     await put('c.txt', 'Same Title 2\n\nC text.\n');
-    const { works } = await loadLibrary(dir);
+    const { works } = await loadLibrary(library.dir);
     expect(works.map((work) => [work.file, work.id])).toEqual([
       ['a.txt', 'same-title'],
       ['b.txt', 'same-title-2'],
@@ -226,7 +220,7 @@ describe('work ids', () => {
 describe('a file without a title line', () => {
   it('is titled after its file name', async () => {
     await put('my_long-story.txt', 'This first line is a whole paragraph of text, much too long to be read as the title of a work because it goes on and on and on and on.\n\nMore.\n');
-    const { works } = await loadLibrary(dir);
+    const { works } = await loadLibrary(library.dir);
     expect(works[0]!.meta.title).toBe('my long story');
     expect(works[0]!.chapters[0]!.blocks).toHaveLength(2);
   });

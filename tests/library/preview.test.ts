@@ -2,14 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempLibrary } from './temp-library.js';
+import { describe, expect, it } from 'vitest';
+import { libraryPerTest } from './temp-library.js';
 
-let library: { dir: string; cleanup: () => Promise<void> };
-beforeEach(async () => {
-  library = await tempLibrary();
-});
-afterEach(() => library.cleanup());
+const library = libraryPerTest();
 
 function preview(...args: string[]) {
   const env = { PATH: process.env.PATH ?? '' };

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
-import { copyFile, mkdtemp, rm } from 'node:fs/promises';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLibrary } from '../../src/library/load.js';
@@ -11,6 +11,30 @@ const FIXTURES = new URL('./formats/fixtures/', import.meta.url).pathname;
 export async function tempLibrary(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'library-test-'));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface TestLibrary {
+  /** The current test's folder. */
+  readonly dir: string;
+  /** Writes a file into the current test's folder. */
+  put(name: string, content: string | Uint8Array): Promise<void>;
+}
+
+/** A fresh temp library folder for each test of the file that calls this, removed after the test. */
+export function libraryPerTest(): TestLibrary {
+  let current: { dir: string; cleanup: () => Promise<void> } | undefined;
+  beforeEach(async () => {
+    current = await tempLibrary();
+  });
+  afterEach(() => current?.cleanup());
+  const library: TestLibrary = {
+    get dir() {
+      if (!current) throw new Error('libraryPerTest: its folder exists only while a test runs');
+      return current.dir;
+    },
+    put: (name, content) => writeFile(join(library.dir, name), content),
+  };
+  return library;
 }
 
 /** Loads a library made of the named fixture files only. */

@@ -1,16 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/library/load.js';
 import type { Paragraph, Work } from '../../../src/library/model.js';
-import { allText, tempLibrary, texts } from '../temp-library.js';
+import { allText, libraryPerTest, texts } from '../temp-library.js';
 import { ao3Afterword, ao3Epub, ao3SplitEpub, epub2, epub3 } from './epub-fixtures.js';
 
-let library: { dir: string; cleanup: () => Promise<void> };
-beforeEach(async () => {
-  library = await tempLibrary();
-});
-afterEach(() => library.cleanup());
+const library = libraryPerTest();
 
 async function loadEpub(bytes: Uint8Array, name = 'book.epub'): Promise<Work> {
   await writeFile(join(library.dir, name), bytes);

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLibrary } from '../../../src/library/load.js';
 import type { Library } from '../../../src/library/model.js';
-import { allText, tempLibrary } from '../temp-library.js';
+import { allText, libraryPerTest } from '../temp-library.js';
 import { CONTAINER, item, opf, xhtml } from './epub-fixtures.js';
 import { bookOf, chapter, goodEpub, hugeChapter, repeatedSpine, zipBomb } from './hostile-epubs.js';
 import { deflated, rawZip } from './zip-fixtures.js';
@@ -13,11 +13,7 @@ import { deflated, rawZip } from './zip-fixtures.js';
 const PRINT_LIBRARY = new URL('../print-library.ts', import.meta.url).pathname;
 const PER_FILE = 'the limit for one file in an EPUB';
 
-let library: { dir: string; cleanup: () => Promise<void> };
-beforeEach(async () => {
-  library = await tempLibrary();
-});
-afterEach(() => library.cleanup());
+const library = libraryPerTest();
 
 async function loadFiles(files: Record<string, Uint8Array | string>): Promise<Library> {
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(library.dir, name), bytes);
