@@ -1,5 +1,5 @@
-import { HTMLElement, NodeType, type Node } from 'node-html-parser';
 import type { Block, EmphasisStyle, Paragraph, Span } from '../model.js';
+import { isTag, isText, type AnyNode } from './html-tree.js';
 import { paragraph, SCENE_BREAK, tidyBlocks } from './tidy.js';
 
 const BLOCK_TAGS = new Set([
@@ -15,18 +15,19 @@ const STYLE_OF: ReadonlyMap<string, EmphasisStyle> = new Map([
 ]);
 
 /** Paragraph text without markup, emphasis as spans; `<hr>` and ornament lines as scene breaks. */
-export function htmlBlocks(root: HTMLElement, skip: (element: HTMLElement) => boolean = () => false): Block[] {
+export function htmlBlocks(root: AnyNode): Block[] {
   const out: Block[] = [];
   const buffer = new InlineBuffer();
   const flush = () => {
     const taken = buffer.take();
     if (taken) out.push(taken);
   };
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === NodeType.TEXT_NODE) buffer.append(child.text);
-      if (!(child instanceof HTMLElement) || skip(child)) continue;
-      const tag = child.rawTagName?.toLowerCase() ?? '';
+  const walk = (node: AnyNode): void => {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      if (isText(child)) buffer.append(child.data);
+      if (!isTag(child)) continue;
+      const tag = child.name.toLowerCase();
       if (IGNORED_TAGS.has(tag)) continue;
       if (tag === 'br') buffer.lineBreak();
       else if (tag === 'hr') {

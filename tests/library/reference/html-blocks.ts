@@ -1,5 +1,6 @@
-// Reference copy of src/library/blocks/html-blocks.ts as of 85abb94 (before issue 11 part 5), for html-blocks.test.ts only.
-import { HTMLElement, NodeType, type Node } from 'node-html-parser';
+// Reference copy of src/library/blocks/html-blocks.ts as of 85abb94 (before issue 11 part 5), for html-blocks.test.ts only;
+// since then only its walk reads htmlparser2's tree (src/library/blocks/html-tree.ts) as the source does.
+import { isTag, isText, type AnyNode } from '../../../src/library/blocks/html-tree.js';
 import type { Block, EmphasisStyle, Paragraph, Span } from '../../../src/library/model.js';
 import { paragraph, SCENE_BREAK, tidyBlocks } from '../../../src/library/blocks/tidy.js';
 
@@ -16,18 +17,19 @@ const STYLE_OF: ReadonlyMap<string, EmphasisStyle> = new Map([
 ]);
 
 /** Paragraph text without markup, emphasis as spans; `<hr>` and ornament lines as scene breaks. */
-export function htmlBlocks(root: HTMLElement, skip: (element: HTMLElement) => boolean = () => false): Block[] {
+export function htmlBlocks(root: AnyNode): Block[] {
   const out: Block[] = [];
   const buffer = new InlineBuffer();
   const flush = () => {
     const taken = buffer.take();
     if (taken) out.push(taken);
   };
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === NodeType.TEXT_NODE) buffer.append(child.text);
-      if (!(child instanceof HTMLElement) || skip(child)) continue;
-      const tag = child.rawTagName?.toLowerCase() ?? '';
+  const walk = (node: AnyNode): void => {
+    if (!('children' in node)) return;
+    for (const child of node.children) {
+      if (isText(child)) buffer.append(child.data);
+      if (!isTag(child)) continue;
+      const tag = child.name.toLowerCase();
       if (IGNORED_TAGS.has(tag)) continue;
       if (tag === 'br') buffer.lineBreak();
       else if (tag === 'hr') {

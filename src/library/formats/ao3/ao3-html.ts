@@ -1,4 +1,4 @@
-import { parse } from 'node-html-parser';
+import { parseHtml, querySelector } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import { withoutUnshowableReferences } from '../../decode.js';
 import { UnreadableWork } from '../../unreadable.js';
@@ -23,10 +23,10 @@ function looksLikeHtml(text: string): boolean {
 
 function parseAo3Html(text: string): ParsedWork {
   if (!looksLikeAo3Html(text)) throw new UnreadableWork('HTML that is not an AO3 download (no "#chapters" section); unknown layout');
-  const root = parse(withoutUnshowableReferences(text), { comment: false });
-  const chapters = root.querySelector('#chapters');
+  const root = parseHtml(withoutUnshowableReferences(text));
+  const chapters = querySelector(root, '#chapters');
   if (!chapters) throw new UnreadableWork('HTML without an AO3 "#chapters" section');
-  const preface = root.querySelector('#preface');
+  const preface = querySelector(root, '#preface');
   const sections = ao3Sections(chapters).filter((section) => hasText(section.blocks));
   if (sections.length === 0) throw new UnreadableWork('AO3 HTML download with no chapter text');
   return {

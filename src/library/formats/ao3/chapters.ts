@@ -1,5 +1,5 @@
-import type { HTMLElement } from 'node-html-parser';
 import { htmlBlocks } from '../../blocks/html-blocks.js';
+import { attribute, childElements, hasClass, textOf, type AnyNode, type Element } from '../../blocks/html-tree.js';
 import type { Block } from '../../model.js';
 
 const HEADING = /^h[1-3]$/;
@@ -16,11 +16,11 @@ export interface Ao3Section {
  * heading is a chapter's preface, one that opens with a "Chapter End Notes"-style label is notes:
  * neither is chapter text.
  */
-export function ao3Sections(container: HTMLElement): Ao3Section[] {
+export function ao3Sections(container: AnyNode): Ao3Section[] {
   const sections: Ao3Section[] = [];
-  for (const child of unwrap(container).children) {
+  for (const child of childElements(unwrap(container))) {
     const heading = headingOf(child);
-    if (heading) sections.push(isTocHeading(heading) ? { blocks: [] } : { heading: heading.text.trim(), blocks: [] });
+    if (heading) sections.push(isTocHeading(heading) ? { blocks: [] } : { heading: textOf(heading).trim(), blocks: [] });
     if (heading || isNotes(child)) continue;
     if (sections.length === 0) sections.push({ blocks: [] });
     sections.at(-1)!.blocks.push(...htmlBlocks(child));
@@ -34,23 +34,28 @@ export function ao3ChapterTitle(heading: string, number: number): string {
 }
 
 /** calibre may wrap a whole chapter file in one `div`. */
-function unwrap(container: HTMLElement): HTMLElement {
+function unwrap(container: AnyNode): AnyNode {
   let current = container;
-  while (current.children.length === 1 && current.children[0]!.rawTagName.toLowerCase() === 'div') current = current.children[0]!;
+  for (let only = soleChild(current); only?.name === 'div'; only = soleChild(current)) current = only;
   return current;
 }
 
-function headingOf(element: HTMLElement): HTMLElement | undefined {
-  if (HEADING.test(element.rawTagName.toLowerCase())) return element;
-  const first = element.children[0];
-  return element.rawTagName.toLowerCase() === 'div' && first && HEADING.test(first.rawTagName.toLowerCase()) ? first : undefined;
+function soleChild(node: AnyNode): Element | undefined {
+  const children = childElements(node);
+  return children.length === 1 ? children[0] : undefined;
 }
 
-function isTocHeading(heading: HTMLElement): boolean {
-  return heading.classList.contains('toc-heading');
+function headingOf(element: Element): Element | undefined {
+  if (HEADING.test(element.name)) return element;
+  const first = childElements(element)[0];
+  return element.name === 'div' && first && HEADING.test(first.name) ? first : undefined;
 }
 
-function isNotes(element: HTMLElement): boolean {
-  const first = element.children[0];
-  return /^endnotes/.test(element.id) || (first?.rawTagName.toLowerCase() === 'p' && APPARATUS_LABELS.has(first.text.trim()));
+function isTocHeading(heading: Element): boolean {
+  return hasClass(heading, 'toc-heading');
+}
+
+function isNotes(element: Element): boolean {
+  const first = childElements(element)[0];
+  return /^endnotes/.test(attribute(element, 'id') ?? '') || (first?.name === 'p' && APPARATUS_LABELS.has(textOf(first).trim()));
 }

@@ -1,5 +1,5 @@
-import { parse, type HTMLElement } from 'node-html-parser';
 import { htmlBlocks } from '../../blocks/html-blocks.js';
+import { parseHtml, querySelector, querySelectorAll, removeNode, textOf, type AnyNode } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
@@ -11,7 +11,7 @@ import { readToc } from './toc.js';
 
 /** Turns the spine's documents, one at a time, into chapters; each document's tree is dropped once read. */
 interface ChapterReader {
-  add(body: HTMLElement, tocTitle: string | undefined): void;
+  add(body: AnyNode, tocTitle: string | undefined): void;
   readonly meta: Partial<WorkMeta>;
   readonly chapters: Chapter[];
 }
@@ -33,7 +33,7 @@ function parseEpub(bytes: Uint8Array): ParsedWork {
   let reader: ChapterReader | undefined;
   for (const item of book.spine) {
     const body = readBody(book, item.path);
-    if (!body || (!reader && !/\S/.test(body.text))) continue;
+    if (!body || (!reader && !/\S/.test(textOf(body)))) continue;
     reader ??= isAo3Preface(body) ? new Ao3Reader(book.meta) : new GenericReader(book.meta, book.spine.some((other) => toc.has(other.path)));
     reader.add(body, toc.get(item.path));
   }
@@ -42,11 +42,11 @@ function parseEpub(bytes: Uint8Array): ParsedWork {
   return { meta: reader!.meta, epigraph: [], chapters: withText };
 }
 
-function readBody(book: EpubPackage, path: string): HTMLElement | undefined {
+function readBody(book: EpubPackage, path: string): AnyNode | undefined {
   const text = readText(book, path);
   if (text === undefined) return undefined;
-  const root = parse(text, { comment: false });
-  return root.querySelector('body') ?? root;
+  const root = parseHtml(text);
+  return querySelector(root, 'body') ?? root;
 }
 
 /**
@@ -58,7 +58,7 @@ class GenericReader implements ChapterReader {
 
   constructor(readonly meta: Partial<WorkMeta>, private readonly hasToc: boolean) {}
 
-  add(body: HTMLElement, tocTitle: string | undefined): void {
+  add(body: AnyNode, tocTitle: string | undefined): void {
     if (this.hasToc && tocTitle === undefined) {
       this.chapters.at(-1)?.blocks.push(...htmlBlocks(body));
       return;
@@ -69,13 +69,13 @@ class GenericReader implements ChapterReader {
 }
 
 /** The chapter's heading is its title, not its first paragraph; removes it and says what it was. */
-function dropLeadingHeadings(body: HTMLElement): string | undefined {
+function dropLeadingHeadings(body: AnyNode): string | undefined {
   let first: string | undefined;
-  for (const heading of body.querySelectorAll('h1, h2, h3, h4')) {
-    const text = heading.text.trim();
-    if (!body.text.trimStart().startsWith(text)) break;
+  for (const heading of querySelectorAll(body, 'h1, h2, h3, h4')) {
+    const text = textOf(heading).trim();
+    if (!textOf(body).trimStart().startsWith(text)) break;
     first ??= text;
-    heading.remove();
+    removeNode(heading);
   }
   return first || undefined;
 }
@@ -97,14 +97,17 @@ class Ao3Reader implements ChapterReader {
     this.meta = { ...opfMeta };
   }
 
-  add(body: HTMLElement, tocTitle: string | undefined): void {
-    const prefaces = body.querySelectorAll('#preface');
-    for (const preface of prefaces.length > 0 ? prefaces : isAo3Preface(body) ? [body] : []) {
-      Object.assign(this.meta, readAo3Preface(preface));
-      if (preface === body) return;
-      preface.remove();
+  add(body: AnyNode, tocTitle: string | undefined): void {
+    const prefaces = querySelectorAll(body, '#preface');
+    if (prefaces.length === 0 && isAo3Preface(body)) {
+      Object.assign(this.meta, readAo3Preface(body));
+      return;
     }
-    for (const afterword of body.querySelectorAll('#afterword')) afterword.remove();
+    for (const preface of prefaces) {
+      Object.assign(this.meta, readAo3Preface(preface));
+      removeNode(preface);
+    }
+    for (const afterword of querySelectorAll(body, '#afterword')) removeNode(afterword);
     ao3Sections(body).forEach((section, index) => this.addSection(section, index === 0 ? tocTitle : undefined, index === 0));
   }
 

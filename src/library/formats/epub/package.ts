@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { parse, type HTMLElement } from 'node-html-parser';
+import { attribute, parseHtml, parseXml as parseXmlText, querySelectorAll, textOf, type AnyNode, type Element } from '../../blocks/html-tree.js';
 import { decodeMarkup } from '../../decode.js';
 import type { WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
@@ -33,13 +33,14 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
   const files = BookFiles.open(bytes);
   const container = files.get('META-INF/container.xml');
   if (!container) throw new UnreadableWork('a zip archive that is not an EPUB (no META-INF/container.xml)');
-  const opfPath = parseXml(container).querySelector('rootfile')?.getAttribute('full-path');
+  const rootfile = byLocalName(parseXml(container), 'rootfile')[0];
+  const opfPath = rootfile && attribute(rootfile, 'full-path');
   const opf = opfPath ? files.get(opfPath) : undefined;
   if (!opfPath || !opf) throw new UnreadableWork('EPUB whose container.xml names no package (.opf) file inside it');
   const root = parseXml(opf);
   const manifest = readManifest(root, posix.dirname(opfPath));
   const spineElement = byLocalName(root, 'spine')[0];
-  const ncxId = spineElement?.getAttribute('toc');
+  const ncxId = spineElement && attribute(spineElement, 'toc');
   const spine = spineItems(root, manifest);
   const needed = [...spine.map((item) => item.path), ...tocPaths(manifest, ncxId)];
   files.checkDeclared(needed);
@@ -48,11 +49,11 @@ export function openEpub(bytes: Uint8Array): EpubPackage {
 }
 
 /** The spine's documents in order, each once: a spine that names a file again (or two items naming one file) shows it once. */
-function spineItems(root: HTMLElement, manifest: ReadonlyMap<string, EpubItem>): EpubItem[] {
+function spineItems(root: AnyNode, manifest: ReadonlyMap<string, EpubItem>): EpubItem[] {
   const seen = new Set<string>();
   const spine: EpubItem[] = [];
   for (const ref of byLocalName(root, 'itemref')) {
-    const item = ref.getAttribute('linear') === 'no' ? undefined : manifest.get(ref.getAttribute('idref') ?? '');
+    const item = attribute(ref, 'linear') === 'no' ? undefined : manifest.get(attribute(ref, 'idref') ?? '');
     if (!item || !XHTML_TYPES.has(item.mediaType) || seen.has(item.path)) continue;
     seen.add(item.path);
     spine.push(item);
@@ -72,14 +73,13 @@ export function readText(epub: EpubPackage, path: string): string | undefined {
   return bytes && decodeMarkup(bytes);
 }
 
-export function parseXml(source: Uint8Array | string): HTMLElement {
-  const text = typeof source === 'string' ? source : decodeMarkup(source);
-  return parse(text, { comment: false, lowerCaseTagName: false });
+export function parseXml(source: Uint8Array | string): AnyNode {
+  return parseXmlText(typeof source === 'string' ? source : decodeMarkup(source));
 }
 
 /** Elements by name whatever their namespace prefix (`dc:title`, `opf:item`, `item`). */
-export function byLocalName(root: HTMLElement, name: string): HTMLElement[] {
-  return root.querySelectorAll('*').filter((element) => element.rawTagName.toLowerCase().split(':').pop() === name);
+export function byLocalName(root: AnyNode, name: string): Element[] {
+  return querySelectorAll(root, '*').filter((element) => element.name.toLowerCase().split(':').pop() === name);
 }
 
 /** A link inside the book, relative to the file holding it, as a path in the zip. */
@@ -88,31 +88,31 @@ export function resolveHref(fromDir: string, href: string): string {
   return posix.normalize(posix.join(fromDir, safeDecode(path)));
 }
 
-function readManifest(root: HTMLElement, dir: string): Map<string, EpubItem> {
+function readManifest(root: AnyNode, dir: string): Map<string, EpubItem> {
   const manifest = new Map<string, EpubItem>();
   for (const item of byLocalName(root, 'item')) {
-    const id = item.getAttribute('id');
-    const href = item.getAttribute('href');
+    const id = attribute(item, 'id');
+    const href = attribute(item, 'href');
     if (!id || !href) continue;
-    const mediaType = item.getAttribute('media-type') ?? '';
-    manifest.set(id, { id, path: resolveHref(dir, href), mediaType, properties: item.getAttribute('properties') ?? '' });
+    const mediaType = attribute(item, 'media-type') ?? '';
+    manifest.set(id, { id, path: resolveHref(dir, href), mediaType, properties: attribute(item, 'properties') ?? '' });
   }
   return manifest;
 }
 
-function readOpfMeta(root: HTMLElement): Partial<WorkMeta> {
-  const first = (name: string) => byLocalName(root, name)[0]?.text.trim() || undefined;
+function readOpfMeta(root: AnyNode): Partial<WorkMeta> {
+  const first = (name: string) => textOf(byLocalName(root, name)[0]).trim() || undefined;
   const meta: Partial<WorkMeta> = {};
   const title = first('title');
-  const creators = byLocalName(root, 'creator').map((creator) => creator.text.trim()).filter(Boolean);
+  const creators = byLocalName(root, 'creator').map((creator) => textOf(creator).trim()).filter(Boolean);
   const language = first('language');
-  const subjects = byLocalName(root, 'subject').map((subject) => subject.text.trim()).filter(Boolean);
+  const subjects = byLocalName(root, 'subject').map((subject) => textOf(subject).trim()).filter(Boolean);
   if (title) meta.title = title;
   if (creators.length > 0) meta.author = creators.join(', ');
   if (language) meta.language = language;
   if (subjects.length > 0) meta.tags = subjects;
   const description = first('description');
-  if (description) meta.summary = parse(description).text.trim();
+  if (description) meta.summary = textOf(parseHtml(description)).trim();
   return meta;
 }
 

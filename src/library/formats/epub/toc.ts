@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { attribute, querySelectorAll, textOf } from '../../blocks/html-tree.js';
 import { byLocalName, parseXml, readText, resolveHref, type EpubPackage } from './package.js';
 
 /** The table of contents as file path -> the first title that points into that file. */
@@ -15,9 +16,9 @@ function navEntries(epub: EpubPackage): Array<[string, string]> | undefined {
   const text = item && readText(epub, item.path);
   if (!item || !text) return undefined;
   const navs = byLocalName(parseXml(text), 'nav');
-  const nav = navs.find((candidate) => candidate.getAttribute('epub:type') === 'toc') ?? navs[0];
+  const nav = navs.find((candidate) => attribute(candidate, 'epub:type') === 'toc') ?? navs[0];
   const dir = posix.dirname(item.path);
-  return nav?.querySelectorAll('a').map((a) => [resolveHref(dir, a.getAttribute('href') ?? ''), collapse(a.text)]);
+  return nav && querySelectorAll(nav, 'a').map((a) => [resolveHref(dir, attribute(a, 'href') ?? ''), collapse(textOf(a))]);
 }
 
 /** EPUB 2: the NCX's navPoints in document order. */
@@ -28,8 +29,9 @@ function ncxEntries(epub: EpubPackage): Array<[string, string]> | undefined {
   if (!item || !text) return undefined;
   const dir = posix.dirname(item.path);
   return byLocalName(parseXml(text), 'navpoint').map((point) => {
-    const label = byLocalName(point, 'text')[0]?.text ?? '';
-    const src = byLocalName(point, 'content')[0]?.getAttribute('src') ?? '';
+    const label = textOf(byLocalName(point, 'text')[0]);
+    const content = byLocalName(point, 'content')[0];
+    const src = (content && attribute(content, 'src')) ?? '';
     return [resolveHref(dir, src), collapse(label)];
   });
 }

@@ -1,0 +1,78 @@
+// HTML and XML as trees, for AO3's HTML download and the files inside an EPUB: htmlparser2 builds them (with
+// HTML's rules for tags a file leaves open), css-select answers selectors, domutils gives text. One place
+// knows the tree's types, so a format reads like the DOM it queries.
+import { selectAll, selectOne } from 'css-select';
+import { isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type Text } from 'domhandler';
+import { nextElementSibling, removeElement, textContent } from 'domutils';
+import { parseDocument, Tokenizer } from 'htmlparser2';
+
+export type { AnyNode, Document, Element, Text };
+export { isTag, isText };
+
+/**
+ * htmlparser2's tokenizer, but a run of text is skipped to its next `<` or `&` by one native regex search
+ * instead of a step per character: text is most of a story's bytes, and the step per character cost the
+ * library's load 50 ms in 100 AO3 downloads (README "Performance"). stateText is private to htmlparser2, so
+ * tests/library/blocks/html-tree.test.ts checks that every tree comes out as the stock tokenizer builds it.
+ */
+class TextSkippingTokenizer extends Tokenizer {}
+const TEXT_STOP = /[<&]/g;
+const LESS_THAN = 0x3c;
+const AMPERSAND = 0x26;
+type TokenizerState = { index: number; offset: number; buffer: string; stateText(code: number): void };
+const stockStateText = (Tokenizer.prototype as unknown as TokenizerState).stateText;
+(TextSkippingTokenizer.prototype as unknown as TokenizerState).stateText = function (this: TokenizerState, code: number) {
+  if (code === LESS_THAN || code === AMPERSAND) return stockStateText.call(this, code);
+  TEXT_STOP.lastIndex = this.index - this.offset;
+  const stop = TEXT_STOP.exec(this.buffer);
+  // The tokenizer's loop steps past the index it is left at.
+  this.index = (stop ? stop.index : this.buffer.length) + this.offset - 1;
+};
+
+/**
+ * An HTML document (AO3's download, an EPUB's XHTML chapters), tag names lowercased. Comments stay in the
+ * tree; every reader here skips them, as it skips any node that is neither text nor an element.
+ */
+export function parseHtml(text: string): Document {
+  return parseDocument(text, { Tokenizer: TextSkippingTokenizer });
+}
+
+/** An XML document (container.xml, the OPF, the NCX, the nav): names kept as written, `<x/>` closed. */
+export function parseXml(text: string): Document {
+  return parseDocument(text, { xmlMode: true, Tokenizer: TextSkippingTokenizer });
+}
+
+export function querySelector(root: AnyNode, selector: string): Element | undefined {
+  return selectOne<AnyNode, Element>(selector, root) ?? undefined;
+}
+
+export function querySelectorAll(root: AnyNode, selector: string): Element[] {
+  return selectAll<AnyNode, Element>(selector, root);
+}
+
+/** The text of every text node inside, entities decoded, as a browser's textContent; '' for no node. */
+export function textOf(node: AnyNode | undefined): string {
+  return node ? textContent(node) : '';
+}
+
+/** The element children, without text between them. */
+export function childElements(node: AnyNode): Element[] {
+  return 'children' in node ? node.children.filter(isTag) : [];
+}
+
+export function attribute(element: Element, name: string): string | undefined {
+  return element.attribs[name];
+}
+
+export function hasClass(element: Element, name: string): boolean {
+  return (element.attribs.class ?? '').split(/\s+/).includes(name);
+}
+
+export function nextElement(element: Element): Element | undefined {
+  const next = nextElementSibling(element);
+  return next && isTag(next) ? next : undefined;
+}
+
+export function removeNode(node: ChildNode): void {
+  removeElement(node);
+}
