@@ -12,10 +12,7 @@ const KNOWN_BINARY: ReadonlyArray<[magic: string, what: string]> = [
   ['\xd0\xcf\x11\xe0', 'an old Word/Office document'],
 ];
 
-/**
- * C0 controls but tab and newline, DEL, C1 controls, and U+FFFE/U+FFFF: no page can show them. CR is one,
- * so a text without any needs neither of showable's passes (one scan of the string, faster than of its bytes).
- */
+/** C0 controls but tab and newline, DEL, C1 controls, and U+FFFE/U+FFFF: no page can show them. */
 const UNSHOWABLE_CHAR = /[\0-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]/;
 const UNSHOWABLE = new RegExp(UNSHOWABLE_CHAR.source, 'g');
 
@@ -29,7 +26,7 @@ export function decodeText(bytes: Uint8Array): string {
   if (!utf16) rejectBinary(bytes);
   if (!utf16 && !isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
   const decoded = utf16 ? new TextDecoder(utf16).decode(bytes) : decodeUtf8(bytes);
-  const text = UNSHOWABLE_CHAR.test(decoded) ? showable(decoded) : decoded;
+  const text = showable(decoded);
   if (!/\S/.test(text)) throw new UnreadableWork('no text: the file holds only whitespace');
   return text;
 }
@@ -76,8 +73,9 @@ export function withoutUnshowableReferences(markup: string): string {
   });
 }
 
+/** One scan finds most texts need neither replace: CR is among the unshowable. */
 function showable(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(UNSHOWABLE, '');
+  return UNSHOWABLE_CHAR.test(text) ? text.replace(/\r\n?/g, '\n').replace(UNSHOWABLE, '') : text;
 }
 
 function byBom(bytes: Uint8Array): string | undefined {

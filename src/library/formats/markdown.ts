@@ -100,9 +100,19 @@ function joinSoftBreaks(lines: readonly string[]): string {
   return lines
     .map((line, index) => {
       const last = index === lines.length - 1;
-      const hard = /( {2,}|\\)$/.test(line);
-      const text = hard ? line.replace(/( {2,}|\\)$/, '') : line;
-      return trimAscii(text) + (last ? '' : hard ? '\n' : ' ');
+      const marker = hardBreakMarker(line);
+      return trimAscii(marker === 0 ? line : line.slice(0, -marker)) + (last ? '' : marker > 0 ? '\n' : ' ');
     })
     .join('');
+}
+
+/**
+ * How many characters at the line's end make a hard break (two or more spaces, or a backslash), or 0. Read
+ * back from the end: a regex anchored at the end still tries every position of a long line.
+ */
+function hardBreakMarker(line: string): number {
+  if (line.endsWith('\\')) return 1;
+  let spaces = 0;
+  while (line.charCodeAt(line.length - 1 - spaces) === 0x20) spaces++;
+  return spaces >= 2 ? spaces : 0;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../../src/library/load.js';
 import type { Paragraph } from '../../../src/library/model.js';
-import { loadFixture, texts } from '../temp-library.js';
+import { libraryPerTest, loadFixture, texts } from '../temp-library.js';
+
+const library = libraryPerTest();
 
 describe('Markdown with front matter', async () => {
   const work = await loadFixture('markdown-story.md');
@@ -37,5 +40,14 @@ describe('Markdown with front matter', async () => {
 
   it('reads a thematic break as a scene break', () => {
     expect(work.chapters[0]!.blocks[2]).toEqual({ kind: 'sceneBreak' });
+  });
+});
+
+describe('Markdown line breaks', () => {
+  it('break a line after two or more trailing spaces or a backslash, and join other lines with a space', async () => {
+    const lines = ['Two spaces  ', 'four spaces    ', 'a backslash\\', 'one space ', 'none', 'last  '];
+    await library.put('breaks.md', `---\ntitle: Breaks\n---\n${lines.join('\n')}\n`);
+    const { works } = await loadLibrary(library.dir);
+    expect(texts(works[0]!.chapters[0]!.blocks)).toEqual(['Two spaces\nfour spaces\na backslash\none space none last']);
   });
 });
