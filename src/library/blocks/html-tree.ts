@@ -2,12 +2,12 @@
 // HTML's rules for tags a file leaves open), css-select answers selectors, domutils gives text. One place
 // knows the tree's types, so a format reads like the DOM it queries.
 import { selectAll, selectOne } from 'css-select';
-import { isTag, isText, type AnyNode, type ChildNode, type Document, type Element, type Text } from 'domhandler';
+import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import { nextElementSibling, removeElement, textContent } from 'domutils';
 import { parseDocument, Tokenizer } from 'htmlparser2';
 
-export type { AnyNode, Document, Element, Text };
-export { isTag, isText };
+export type { AnyNode, Element };
+export { isTag, isText, removeElement };
 
 /**
  * htmlparser2's tokenizer, but a run of text is skipped to its next `<` or `&` by one native regex search
@@ -69,10 +69,5 @@ export function hasClass(element: Element, name: string): boolean {
 }
 
 export function nextElement(element: Element): Element | undefined {
-  const next = nextElementSibling(element);
-  return next && isTag(next) ? next : undefined;
-}
-
-export function removeNode(node: ChildNode): void {
-  removeElement(node);
+  return nextElementSibling(element) ?? undefined;
 }

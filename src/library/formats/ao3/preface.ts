@@ -9,8 +9,7 @@ import { applyAo3Label } from './labels.js';
  */
 export function readAo3Preface(root: AnyNode): Partial<WorkMeta> {
   const meta: Partial<WorkMeta> = {};
-  const heading = querySelector(root, 'h1') ?? querySelector(root, '.message b');
-  const title = heading && textOf(heading).trim();
+  const title = textOf(querySelector(root, 'h1') ?? querySelector(root, '.message b')).trim();
   if (title) meta.title = title;
   const authors = querySelectorAll(root, 'a[rel="author"]').map((a) => textOf(a).trim());
   if (authors.length > 0) meta.author = authors.join(', ');

@@ -1,5 +1,5 @@
 import { htmlBlocks } from '../../blocks/html-blocks.js';
-import { parseHtml, querySelector, querySelectorAll, removeNode, textOf, type AnyNode } from '../../blocks/html-tree.js';
+import { parseHtml, querySelector, querySelectorAll, removeElement, textOf, type AnyNode } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
@@ -75,7 +75,7 @@ function dropLeadingHeadings(body: AnyNode): string | undefined {
     const text = textOf(heading).trim();
     if (!textOf(body).trimStart().startsWith(text)) break;
     first ??= text;
-    removeNode(heading);
+    removeElement(heading);
   }
   return first || undefined;
 }
@@ -105,9 +105,9 @@ class Ao3Reader implements ChapterReader {
     }
     for (const preface of prefaces) {
       Object.assign(this.meta, readAo3Preface(preface));
-      removeNode(preface);
+      removeElement(preface);
     }
-    for (const afterword of querySelectorAll(body, '#afterword')) removeNode(afterword);
+    for (const afterword of querySelectorAll(body, '#afterword')) removeElement(afterword);
     ao3Sections(body).forEach((section, index) => this.addSection(section, index === 0 ? tocTitle : undefined, index === 0));
   }
 
