@@ -82,10 +82,13 @@ async function showResults(interaction: ViewInteraction, ctx: BotContext, asked:
   if (ctx.search.state !== 'ready') throw new UserError(ctx.search.state === 'failed' ? UNAVAILABLE : BUILDING);
   const gate = gateFor(interaction);
   const scope = asked.workId === undefined ? gate.filter(ctx.catalog.all()) : [gate.check(workNamed(ctx, asked.workId))];
-  const first = await ctx.search.search(asked.query, scope, { offset: page * HITS_PER_PAGE, limit: HITS_PER_PAGE });
-  const pageCount = Math.max(1, Math.ceil(first.total / HITS_PER_PAGE));
-  const current = Math.min(page, pageCount - 1);
-  const results = current === page ? first : await ctx.search.search(asked.query, scope, { offset: current * HITS_PER_PAGE, limit: HITS_PER_PAGE });
+  const pageOf = (n: number) => ctx.search.search(asked.query, scope, { offset: n * HITS_PER_PAGE, limit: HITS_PER_PAGE });
+  const first = await pageOf(page);
+  // A page past the end (the library changed since the message was sent): the last page when the hits are
+  // counted (ranked), else the first.
+  const current = first.hits.length > 0 || page === 0 ? page : first.order === 'relevance' ? Math.max(0, Math.ceil(first.total / HITS_PER_PAGE) - 1) : 0;
+  const results = current === page ? first : await pageOf(current);
+  const pageCount = pagesOf(results, current);
   if (results.hits.some(slowToPaginate)) {
     if (how === 'update' && interaction.isMessageComponent()) await interaction.deferUpdate();
     else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -95,22 +98,33 @@ async function showResults(interaction: ViewInteraction, ctx: BotContext, asked:
   else await present(interaction, view, how);
 }
 
-function renderResults(asked: Search, results: SearchResults<Showable>, page: number, pageCount: number, only: Showable | undefined): BaseMessageOptions {
+/**
+ * Pages of hits in all, or undefined when it is not known yet: ranked hits are counted (up to the index's
+ * cap), while hits in library order are found a page at a time (src/search/index.ts), so only the last knows.
+ */
+function pagesOf(results: SearchResults<Showable>, page: number): number | undefined {
+  if (results.order === 'relevance') return Math.max(1, Math.ceil(results.total / HITS_PER_PAGE));
+  return results.more ? undefined : page + 1;
+}
+
+function renderResults(asked: Search, results: SearchResults<Showable>, page: number, pageCount: number | undefined, only: Showable | undefined): BaseMessageOptions {
   const where = only ? `in **${escapeMarkdown(truncate(only.meta.title, 100))}**` : 'in the works this channel can show';
   if (results.hits.length === 0) return { content: `No passage ${where} matches “${escapeMarkdown(asked.query.text)}”.`, embeds: [], components: [] };
-  const found = results.more ? `The first ${results.total.toLocaleString('en-US')} passages found` : `${plural(results.total, 'passage')} found`;
+  const total = results.total.toLocaleString('en-US');
+  const found = !results.more ? `${plural(results.total, 'passage')} found` : results.order === 'relevance' ? `The first ${total} passages found` : `More than ${total} passages found`;
   const order = results.order === 'relevance' ? 'best first (bm25)' : 'in library order';
   const embed = {
     title: truncate(only ? `${found} in ${only.meta.title}` : found, 256),
     description: results.hits.map((hit, i) => describeHit(hit, page * HITS_PER_PAGE + i + 1)).join('\n\n'),
     // The query goes whole, before two fields of ours: a page click reads it back from here (queryInFooter).
-    footer: { text: `${FOOTER_PREFIX}${asked.query.text} · ${order} · page ${page + 1}/${pageCount}` },
+    footer: { text: `${FOOTER_PREFIX}${asked.query.text} · ${order} · page ${page + 1}${pageCount === undefined ? '' : `/${pageCount}`}` },
   };
   const opens = actionRow(...results.hits.map((hit, i) => openButton.build({ workId: hit.work.id, chapter: hit.chapter, offset: hit.offset }, `Open ${page * HITS_PER_PAGE + i + 1}`)));
   if (pageCount === 1) return { content: '', embeds: [embed], components: [opens] };
+  const last = pageCount !== undefined && page === pageCount - 1;
   const paging = actionRow(
     searchPageButton.build({ direction: 'previous', page: Math.max(page - 1, 0), workId: asked.workId }, page === 0),
-    searchPageButton.build({ direction: 'next', page: Math.min(page + 1, pageCount - 1), workId: asked.workId }, page === pageCount - 1),
+    searchPageButton.build({ direction: 'next', page: last ? page : page + 1, workId: asked.workId }, last),
   );
   return { content: '', embeds: [embed], components: [opens, paging] };
 }

@@ -9,13 +9,8 @@ import { matchExpression, rankedByRelevance, type SearchQuery } from './query.js
 import { MATCH_CLOSE, MATCH_OPEN, snippetOf } from './snippet.js';
 import { Sqlite } from './sqlite.js';
 
-/** Passages found per query, at most: the ranking is exact below it, and the answer says when there are more. */
+/** Passages ranked per query, at most: the ranking is exact below it, and the answer says when there are more. */
 export const DEFAULT_CAP = 1000;
-/**
- * Hits in library order need no ranking, so fewer are looked for (40 pages of five): FTS5 stops as soon as it
- * has them, where a phrase of three common words took 12 ms to find 1,000 in the bench library.
- */
-export const LIBRARY_ORDER_CAP = 200;
 
 /**
  * A passage's rowid is its work's slot times this plus its index in the work, so a work's passages are one
@@ -34,9 +29,12 @@ export interface SearchHit<W extends Work = Work> {
 
 export interface SearchResults<W extends Work = Work> {
   hits: SearchHit<W>[];
-  /** Passages found, at most the cap. */
+  /** Ranked: the passages found, at most the cap. In library order: those up to the end of this page. */
   total: number;
-  /** More passages match than the cap: the hits are the best of the first `total` in the index's order. */
+  /**
+   * Ranked: more passages match than the cap (the hits are the best of the first `total` in the index's
+   * order). In library order: more match after this page.
+   */
   more: boolean;
   /** bm25 (FTS5's, best first) for queries of single words; library order for those with a phrase. */
   order: 'relevance' | 'library';
@@ -53,6 +51,9 @@ interface Found {
   id: number;
   score: number;
 }
+
+/** A hit before it names its work: the passage's rowid instead. */
+type Located = Omit<SearchHit, 'work'> & { id: number };
 
 export class SearchIndex {
   private readonly works = new Map<string, Indexed>();
@@ -130,23 +131,31 @@ export class SearchIndex {
     const where = this.scopeFilter(scope);
     if (!where) return { hits: [], total: 0, more: false, order };
     const match = where.match ? `${matchExpression(query)} AND ${where.match}` : matchExpression(query);
-    const score = order === 'relevance' ? 'bm25(passages, 1, 0, 0, 0)' : '0';
-    const cap = order === 'relevance' ? this.cap : Math.min(this.cap, LIBRARY_ORDER_CAP);
-    const found = await this.db.all<Found>(
-      `SELECT rowid AS id, ${score} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
-      [match, ...where.params, cap],
-    );
-    const position = new Map(scope.map((work, index) => [work.id, index]));
     const bySlot = new Map<number, W>();
     for (const work of scope) {
       const indexed = this.works.get(work.id);
       if (indexed) bySlot.set(indexed.slot, work);
     }
+    const withWork = ({ id, ...hit }: Located): SearchHit<W> => ({ ...hit, work: bySlot.get(slotOf(id))! });
+    if (order === 'library') {
+      const found = await this.located(`${where.sql} ORDER BY rowid LIMIT ? OFFSET ?`, [match, ...where.params, page.limit + 1, page.offset]);
+      const shown = found.slice(0, page.limit);
+      return { hits: shown.map(withWork), total: page.offset + shown.length, more: found.length > page.limit, order };
+    }
+    const found = await this.db.all<Found>(
+      `SELECT rowid AS id, bm25(passages, 1, 0, 0, 0) AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
+      [match, ...where.params, this.cap],
+    );
+    const position = new Map(scope.map((work, index) => [work.id, index]));
     const libraryOrder = (id: number) => [position.get(bySlot.get(slotOf(id))!.id)!, id % PASSAGES_PER_WORK] as const;
     found.sort((a, b) => a.score - b.score || compare(libraryOrder(a.id), libraryOrder(b.id)));
-    const shown = found.slice(page.offset, page.offset + page.limit);
-    const hits = await Promise.all(shown.map((row) => this.hit(row.id, match, bySlot.get(slotOf(row.id))!)));
-    return { hits: hits.filter((hit) => hit !== undefined), total: found.length, more: found.length >= cap, order };
+    const shown = found.slice(page.offset, page.offset + page.limit).map((row) => row.id);
+    const located = new Map((await this.located(' AND rowid IN (SELECT value FROM json_each(?))', [match, JSON.stringify(shown)])).map((hit) => [hit.id, hit]));
+    const hits = shown.flatMap((id) => {
+      const hit = located.get(id);
+      return hit ? [withWork(hit)] : [];
+    });
+    return { hits, total: found.length, more: found.length >= this.cap, order };
   }
 
   /** The index's size on disk (FTS5's segments and the passages' text), from SQLite's dbstat table. */
@@ -210,13 +219,20 @@ export class SearchIndex {
     return { sql: ` AND rowid / ${PASSAGES_PER_WORK} IN (SELECT value FROM json_each(?))`, params: [JSON.stringify(slots)] };
   }
 
-  private async hit<W extends Work>(id: number, match: string, work: W): Promise<SearchHit<W> | undefined> {
-    const [row] = await this.db.all<{ chapter: number; start: number; highlighted: string }>(
-      `SELECT chapter, start, highlight(passages, 0, '${MATCH_OPEN}', '${MATCH_CLOSE}') AS highlighted FROM passages WHERE passages MATCH ? AND rowid = ?`,
-      [match, id],
+  /**
+   * The passages `match` finds under `rest` of the statement (the scope, an order, a page), each with where
+   * its match is and its snippet: in one statement, as FTS5 finds them. Asked for rowid by rowid instead, a
+   * phrase's MATCH took 50 ms a row deep in the bench library's results.
+   */
+  private async located(rest: string, params: readonly unknown[]): Promise<Located[]> {
+    const rows = await this.db.all<{ id: number; chapter: number; start: number; highlighted: string }>(
+      `SELECT rowid AS id, chapter, start, highlight(passages, 0, '${MATCH_OPEN}', '${MATCH_CLOSE}') AS highlighted FROM passages WHERE passages MATCH ?${rest}`,
+      params,
     );
-    const snippet = row && snippetOf(row.highlighted);
-    return snippet && { work, chapter: row.chapter, offset: row.start + snippet.matchAt, snippet: snippet.markdown };
+    return rows.flatMap((row) => {
+      const snippet = snippetOf(row.highlighted);
+      return snippet ? [{ id: row.id, chapter: row.chapter, offset: row.start + snippet.matchAt, snippet: snippet.markdown }] : [];
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterText } from '../../src/reading/chapter-text.js';
 import { pageAt } from '../../src/reading/navigation.js';
+import { PASSAGE_TARGET } from '../../src/search/passages.js';
 import { QUERY_MAX_LENGTH, QUERY_MAX_WORDS } from '../../src/search/query.js';
 import { buttonsOf, textOf, type Message } from '../support/emulator/index.js';
 import { unrenderPage } from '../support/unrender.js';
@@ -24,10 +25,19 @@ function longRoad(): string {
   return `---\ntitle: The Long Road\nrating: General Audiences\nwarnings: [No Archive Warnings Apply]\n---\n\n${Array.from({ length: LONG_ROAD_CHAPTERS }, (_, c) => chapter(c)).join('\n\n')}\n`;
 }
 
+/** Seven passages, each a paragraph of its own, that ring a bell: a phrase's hits on two pages. */
+const BELLS = 7;
+const BELL = 'the silver bell rang';
+function bells(): string {
+  const paragraphs = Array.from({ length: BELLS }, (_, i) => `${'Snow fell on the roofs and nobody spoke. '.repeat(Math.ceil(PASSAGE_TARGET / 40))}Then ${BELL} ${i + 1} times.`);
+  return `---\ntitle: Bells\nrating: General Audiences\nwarnings: [No Archive Warnings Apply]\n---\n\n# Bells\n\n${paragraphs.join('\n\n')}\n`;
+}
+
 let e2e: E2E;
 beforeAll(async () => {
   e2e = await startE2E();
   await writeFile(join(e2e.env.LIBRARY_DIR, 'the-long-road.md'), longRoad());
+  await writeFile(join(e2e.env.LIBRARY_DIR, 'bells.md'), bells());
   await e2e.restart();
   await until(() => e2e.bot.search.state === 'ready', 20_000, 'the search index');
 }, 60_000);
@@ -109,6 +119,24 @@ describe('/search', () => {
     expect(hitLines(second).every((line) => /\*\*travellers\*\*/.test(line))).toBe(true);
     const back = messageOf(await emu.click(reader, second, 'Previous'));
     expect(hitLines(back)).toEqual(hitLines(first));
+    expect(emu.takeViolations()).toEqual([]);
+  });
+
+  it('pages through a phrase’s hits in library order, counting them once the last page is reached', async () => {
+    const { emu } = e2e;
+    const reader = e2e.reader('Noor');
+    const first = messageOf(await emu.slash(reader, emu.world.channels.general, 'search', { query: `"${BELL}"` }));
+    const titleOf = (message: Message) => (message.embeds[0] as { title?: string }).title;
+    expect(titleOf(first)).toBe('More than 5 passages found');
+    expect(footerOf(first)).toMatch(/ · in library order · page 1$/);
+    expect(buttonsOf(first).find((b) => b.label === 'Next')?.disabled).toBe(false);
+    const last = messageOf(await emu.click(reader, first, 'Next'));
+    expect(titleOf(last)).toBe(`${BELLS} passages found`);
+    expect(footerOf(last)).toMatch(/ · page 2\/2$/);
+    expect(buttonsOf(last).find((b) => b.label === 'Next')?.disabled).toBe(true);
+    const rung = [...hitLines(first), ...hitLines(last)].map((line) => Number(/rang\*\* (\d+) times/.exec(line)?.[1]));
+    expect(rung).toEqual(Array.from({ length: BELLS }, (_, i) => i + 1));
+    expect(hitLines(messageOf(await emu.click(reader, last, 'Previous')))).toEqual(hitLines(first));
     expect(emu.takeViolations()).toEqual([]);
   });
 

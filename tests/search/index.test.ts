@@ -90,11 +90,18 @@ describe('SearchIndex', () => {
     expect(textAt(storm, 0, hits[0]!.offset, 5)).toBe('Storm');
   });
 
-  it('lists a phrase’s hits in library order, the order of the works it was given', async () => {
+  it('lists a phrase’s hits in library order, as the index was built, a page at a time, saying when more follow', async () => {
     const index = await indexOf(library);
     const { hits, order } = await find(index, '"quiet rain"', [other, evening, spark]);
     expect(order).toBe('library');
-    expect(hits.map((h) => h.work.id)).toEqual(['other', 'evening', 'spark']);
+    expect(hits.map((h) => h.work.id)).toEqual(['evening', 'spark', 'other']);
+    const pages = await Promise.all([0, 1, 2, 3].map((offset) => index.search(query('"quiet rain"'), library, { offset, limit: 1 })));
+    expect(pages.map((page) => [page.hits.map((h) => h.work.id), page.total, page.more])).toEqual([
+      [['evening'], 1, true],
+      [['spark'], 2, true],
+      [['other'], 3, false],
+      [[], 3, false],
+    ]);
   });
 
   it('snippets the text around the match, the match in bold and the rest escaped for Discord', async () => {
