@@ -3,7 +3,9 @@
 // progress store. It is derived from the library: `build` indexes every work once, after the bot is ready
 // (src/app.ts), and `replace`/`remove` keep one work current, for the library's reload to call when a
 // file changes or goes. The core of search: no discord.js here; commands/search.ts renders the results.
+import { resolve } from 'node:path';
 import type { Rating, Work } from '../library/model.js';
+import { BM25_EXTENSION, TermCounts } from './bm25.js';
 import { passagesOf } from './passages.js';
 import { matchExpression, rankedByRelevance, type SearchQuery } from './query.js';
 import { MATCH_CLOSE, MATCH_OPEN, snippetOf } from './snippet.js';
@@ -63,14 +65,23 @@ export class SearchIndex {
   /** The write under way, if any: closing waits for it, as SQLite will not close under a prepared statement. */
   private writing: Promise<unknown> = Promise.resolve();
 
+  private readonly termCounts = new TermCounts();
+
   private constructor(
     private readonly db: Sqlite,
     private readonly cap: number,
+    /** How queries of words are ranked: bm25.ts. */
+    readonly ranking: 'bm25_counted' | 'bm25',
   ) {}
 
-  /** `file` '' (the default) is a temporary file; ':memory:' keeps the index in memory. */
-  static async open(options: { cap?: number; file?: string } = {}): Promise<SearchIndex> {
+  /**
+   * `file` '' (the default) is a temporary file; ':memory:' keeps the index in memory. `bm25Extension` is
+   * bm25.c built (BM25_EXTENSION by default); null, or a file that cannot be loaded, ranks with FTS5's bm25.
+   */
+  static async open(options: { cap?: number; file?: string; bm25Extension?: string | null } = {}): Promise<SearchIndex> {
     const db = await Sqlite.open(options.file ?? '');
+    const extension = options.bm25Extension === undefined ? BM25_EXTENSION : options.bm25Extension;
+    const loaded = extension !== null && (await db.loadExtension(resolve(extension)).then(() => true, () => false));
     // FTS5's doclists for common words run to many pages: larger pages make the index a third smaller
     // (191 -> 125 MB for the bench library) and its build faster. Set before the first table.
     await db.run('PRAGMA page_size = 16384');
@@ -80,7 +91,7 @@ export class SearchIndex {
     await db.run(
       `CREATE VIRTUAL TABLE passages USING fts5(text, rating, chapter UNINDEXED, start UNINDEXED, tokenize = "unicode61 remove_diacritics 2")`,
     );
-    return new SearchIndex(db, options.cap ?? DEFAULT_CAP);
+    return new SearchIndex(db, options.cap ?? DEFAULT_CAP, loaded ? 'bm25_counted' : 'bm25');
   }
 
   /** 'building' while a build runs (the first from the start), then how it ended: /search says which. */
@@ -92,6 +103,7 @@ export class SearchIndex {
   async build(works: readonly Work[]): Promise<void> {
     this.buildState = 'building';
     try {
+      this.termCounts.clear();
       await this.db.run('DELETE FROM passages');
       this.works.clear();
       for (const work of works) {
@@ -142,9 +154,10 @@ export class SearchIndex {
       const shown = found.slice(0, page.limit);
       return { hits: shown.map(withWork), total: page.offset + shown.length, more: found.length > page.limit, order };
     }
+    const score = await this.score(query);
     const found = await this.db.all<Found>(
-      `SELECT rowid AS id, bm25(passages, 1, 0, 0, 0) AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
-      [match, ...where.params, this.cap],
+      `SELECT rowid AS id, ${score.sql} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
+      [...score.params, match, ...where.params, this.cap],
     );
     const position = new Map(scope.map((work, index) => [work.id, index]));
     const libraryOrder = (id: number) => [position.get(bySlot.get(slotOf(id))!.id)!, id % PASSAGES_PER_WORK] as const;
@@ -156,6 +169,23 @@ export class SearchIndex {
       return hit ? [withWork(hit)] : [];
     });
     return { hits, total: found.length, more: found.length >= this.cap, order };
+  }
+
+  /**
+   * The bm25 of a query of words, FTS5's phrases numbered as matchExpression writes them: the words first,
+   * each given the count of passages holding it, then the scope's rating filter, not weighed.
+   */
+  private async score(query: SearchQuery): Promise<{ sql: string; params: number[] }> {
+    if (this.ranking === 'bm25') return { sql: 'bm25(passages, 1, 0, 0, 0)', params: [] };
+    const counts: number[] = [];
+    for (const words of query.terms) {
+      const term = matchExpression({ text: '', terms: [words] });
+      counts.push(await this.termCounts.of(term, async () => {
+        const [row] = await this.db.all<{ n: number }>('SELECT count(*) AS n FROM passages WHERE passages MATCH ?', [term]);
+        return row?.n ?? 0;
+      }));
+    }
+    return { sql: `bm25_counted(passages${', ?'.repeat(counts.length)})`, params: counts };
   }
 
   /** The index's size on disk (FTS5's segments and the passages' text), from SQLite's dbstat table. */
@@ -184,13 +214,21 @@ export class SearchIndex {
     let index = 0;
     const rows = Array.from(passagesOf(work), (passage) => [slot * PASSAGES_PER_WORK + index++, passage.text, rating, passage.chapter, passage.start]);
     if (index >= PASSAGES_PER_WORK) throw new RangeError(`${work.id} has more passages than the index holds for one work`);
-    await this.db.runMany('INSERT INTO passages (rowid, text, rating, chapter, start) VALUES (?, ?, ?, ?, ?)', rows);
+    // Counts taken before the change, or during it (the same connection sees its transaction), are dropped.
+    this.termCounts.clear();
+    try {
+      await this.db.runMany('INSERT INTO passages (rowid, text, rating, chapter, start) VALUES (?, ?, ?, ?, ?)', rows);
+    } finally {
+      this.termCounts.clear();
+    }
     this.works.set(work.id, { slot, rating: work.meta.rating });
   }
 
   private async delete(slot: number): Promise<void> {
     await this.writing;
+    this.termCounts.clear();
     await this.db.run('DELETE FROM passages WHERE rowid BETWEEN ? AND ?', [slot * PASSAGES_PER_WORK, (slot + 1) * PASSAGES_PER_WORK - 1]);
+    this.termCounts.clear();
   }
 
   /**

@@ -22,6 +22,11 @@ export class Sqlite {
     return new Promise((resolve, reject) => this.db.all<Row>(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))));
   }
 
+  /** Loads a SQLite extension (a shared library) into this connection. */
+  loadExtension(file: string): Promise<void> {
+    return new Promise((resolve, reject) => this.db.loadExtension(file, (error) => (error ? reject(error) : resolve())));
+  }
+
   /** Runs one statement for each row of parameters, in one transaction. */
   async runMany(sql: string, rows: Iterable<readonly unknown[]>): Promise<void> {
     await this.run('BEGIN');
