@@ -49,16 +49,13 @@ interface Indexed {
   rating: Rating;
 }
 
-interface Found {
-  id: number;
-  score: number;
-}
-
 /** A hit before it names its work: the passage's rowid instead. */
 type Located = Omit<SearchHit, 'work'> & { id: number };
 
 export class SearchIndex {
   private readonly works = new Map<string, Indexed>();
+  /** The other way round: each slot's work id. */
+  private readonly slotWorks = new Map<number, string>();
   private nextSlot = 0;
   private buildState: SearchIndexState = 'building';
   private closed = false;
@@ -106,6 +103,7 @@ export class SearchIndex {
       this.termCounts.clear();
       await this.db.run('DELETE FROM passages');
       this.works.clear();
+      this.slotWorks.clear();
       for (const work of works) {
         if (this.closed) return;
         await this.insert(work, this.nextSlot++);
@@ -131,6 +129,7 @@ export class SearchIndex {
     const indexed = this.works.get(workId);
     if (!indexed) return;
     this.works.delete(workId);
+    this.slotWorks.delete(indexed.slot);
     await this.delete(indexed.slot);
   }
 
@@ -143,32 +142,34 @@ export class SearchIndex {
     const where = this.scopeFilter(scope);
     if (!where) return { hits: [], total: 0, more: false, order };
     const match = where.match ? `${matchExpression(query)} AND ${where.match}` : matchExpression(query);
-    const bySlot = new Map<number, W>();
-    for (const work of scope) {
-      const indexed = this.works.get(work.id);
-      if (indexed) bySlot.set(indexed.slot, work);
-    }
-    const withWork = ({ id, ...hit }: Located): SearchHit<W> => ({ ...hit, work: bySlot.get(slotOf(id))! });
+    // Hits name their work by slot; only a page of them is looked up in the scope.
+    const withWork = ({ id, ...hit }: Located): SearchHit<W> => {
+      const workId = this.slotWorks.get(slotOf(id));
+      return { ...hit, work: scope.find((work) => work.id === workId)! };
+    };
     if (order === 'library') {
       const found = await this.located(`${where.sql} ORDER BY rowid LIMIT ? OFFSET ?`, [match, ...where.params, page.limit + 1, page.offset]);
       const shown = found.slice(0, page.limit);
       return { hits: shown.map(withWork), total: page.offset + shown.length, more: found.length > page.limit, order };
     }
+    // Ranked, then paged, in SQLite: only the page's rowids come back, with how many were ranked. Ties go in
+    // library order, as the index holds it (rowids).
     const score = await this.score(query);
-    const found = await this.db.all<Found>(
-      `SELECT rowid AS id, ${score.sql} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`,
-      [...score.params, match, ...where.params, this.cap],
+    const found = `SELECT rowid AS id, ${score.sql} AS score FROM passages WHERE passages MATCH ?${where.sql} LIMIT ?`;
+    const params = [...score.params, match, ...where.params, this.cap];
+    const rows = await this.db.all<{ id: number; total: number }>(
+      `SELECT id, count(*) OVER () AS total FROM (${found}) ORDER BY score, id LIMIT ? OFFSET ?`,
+      [...params, page.limit, page.offset],
     );
-    const position = new Map(scope.map((work, index) => [work.id, index]));
-    const libraryOrder = (id: number) => [position.get(bySlot.get(slotOf(id))!.id)!, id % PASSAGES_PER_WORK] as const;
-    found.sort((a, b) => a.score - b.score || compare(libraryOrder(a.id), libraryOrder(b.id)));
-    const shown = found.slice(page.offset, page.offset + page.limit).map((row) => row.id);
+    // A page past the end (of a library that changed since) still says how many there are.
+    const total = rows[0]?.total ?? (page.offset === 0 ? 0 : ((await this.db.all<{ n: number }>(`SELECT count(*) AS n FROM (${found})`, params))[0]?.n ?? 0));
+    const shown = rows.map((row) => row.id);
     const located = new Map((await this.located(' AND rowid IN (SELECT value FROM json_each(?))', [match, JSON.stringify(shown)])).map((hit) => [hit.id, hit]));
     const hits = shown.flatMap((id) => {
       const hit = located.get(id);
       return hit ? [withWork(hit)] : [];
     });
-    return { hits, total: found.length, more: found.length >= this.cap, order };
+    return { hits, total, more: total >= this.cap, order };
   }
 
   /**
@@ -222,6 +223,7 @@ export class SearchIndex {
       this.termCounts.clear();
     }
     this.works.set(work.id, { slot, rating: work.meta.rating });
+    this.slotWorks.set(slot, work.id);
   }
 
   private async delete(slot: number): Promise<void> {
@@ -281,8 +283,4 @@ function slotOf(id: number): number {
 /** A rating as one FTS5 token: `Teen And Up Audiences` -> `teenandupaudiences`. */
 function ratingToken(rating: Rating): string {
   return rating.replace(/[^A-Za-z]/g, '').toLowerCase();
-}
-
-function compare(a: readonly [number, number], b: readonly [number, number]): number {
-  return a[0] - b[0] || a[1] - b[1];
 }

@@ -141,6 +141,9 @@ describe('SearchIndex', () => {
     expect(all.more).toBe(false);
     const second = await index.search(query('rain'), library, { offset: 2, limit: 2 });
     expect(second.hits.map((h) => [h.work.id, h.offset])).toEqual(all.hits.slice(2, 4).map((h) => [h.work.id, h.offset]));
+    // A page past the end (a message older than a change of the library) still says how many there are.
+    const past = await index.search(query('rain'), library, { offset: all.total + 3, limit: 2 });
+    expect([past.hits, past.total]).toEqual([[], all.total]);
   });
 
   it('stops at its cap, and says there are more', async () => {
