@@ -1,6 +1,6 @@
 // Builds src/search/bm25.c, the search index's ranking function, into dist/bm25.so: run at install (package.json
 // "postinstall"). It needs a C compiler; without one, or on a platform this does not know, it says so and
-// the index ranks with FTS5's own bm25, which ranks alike and is slower (README "Search").
+// the index ranks with FTS5's own bm25, which ranks alike and is slower (README "Performance").
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

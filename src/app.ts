@@ -155,7 +155,7 @@ async function buildSearchIndex(search: SearchIndex, catalog: Catalog, logger: L
   const started = Date.now();
   try {
     await search.build(catalog.all());
-    // 'bm25' when src/search/bm25.c was not built at install: ranked searches are slower (README "Search").
+    // 'bm25' when src/search/bm25.c was not built at install: ranked searches are slower (README "Performance").
     logger.info({ works: catalog.all().length, ms: Date.now() - started, ranking: search.ranking }, 'search index built');
   } catch (err) {
     logger.error({ err }, 'the search index could not be built; /search answers that search is not available, until a change to the library builds it again');

@@ -4,11 +4,10 @@
 ** n1 for the second; NULL or missing for a phrase that is not weighed, such as the rating filter) instead
 ** of counting them. FTS5's own bm25 counts them at every query, one pass over each phrase's postings (about
 ** 4 ms for a common word in the bench library); index.ts counts a phrase once and keeps the count until
-** the index changes. The formula and its constants are FTS5's (fts5_aux.c), so both rank alike, which
-** tests/search/bm25.test.ts checks. Built at install by scripts/build-bm25.ts; loaded by src/search/sqlite.ts.
+** the index changes. The formula and its constants are those of FTS5's bm25, so both rank alike, which
+** tests/search/bm25.test.ts checks. Built at install by scripts/build-bm25.ts; loaded by src/search/index.ts.
 */
 #include <math.h>
-#include <string.h>
 #include "sqlite3ext.h"
 SQLITE_EXTENSION_INIT1
 
@@ -58,7 +57,7 @@ static void bm25Counted(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_c
   sqlite3_result_double(ctx, -1.0 * score);
 }
 
-/* The FTS5 API of the connection, as FTS5 documents getting it: `SELECT fts5(?1)` with a pointer bound. */
+/* The connection's FTS5 API, which FTS5 hands out to `SELECT fts5(?1)` with a pointer bound to ?1. */
 static fts5_api *fts5Of(sqlite3 *db) {
   fts5_api *api = 0;
   sqlite3_stmt *statement = 0;
