@@ -1,7 +1,8 @@
 // /library add, remove and list: a server's own works, uploaded from Discord (README "Per-server libraries").
 // Only members with Manage Server are offered it (server admins can change who in Integrations settings), only
 // in servers. The files go to LIBRARY_DIR/servers/<guildId>/ (src/library/uploads.ts), where the live library
-// loads them; the rating gate shows them in that server only (src/rating-gate/server-works.ts).
+// loads them, at once: each answer waits for that reload. The rating gate shows them in that server only
+// (src/rating-gate/server-works.ts).
 import {
   ApplicationCommandOptionType, ApplicationIntegrationType, escapeMarkdown, InteractionContextType, MessageFlags,
   PermissionFlagsBits, type APIEmbed, type AutocompleteInteraction, type ChatInputCommandInteraction,
@@ -76,6 +77,7 @@ async function add(interaction: ChatInputCommandInteraction, ctx: BotContext, up
   try {
     const added = await uploads.add({ name: file.name, size: file.size, url: file.url, rating: isRating(rating) ? rating : null, by: interaction.user.id, at: ctx.now() });
     ctx.logger.info({ guild: uploads.guildId, file: added.work.file, user: interaction.user.id }, 'work uploaded');
+    await ctx.reloadLibrary();
     await interaction.editReply({ embeds: [card(added)], allowedMentions: NO_PINGS });
   } catch (error) {
     if (!(error instanceof UploadRefused)) throw error;
@@ -93,7 +95,7 @@ function card({ work, ratingKept }: Added): APIEmbed {
       `Warnings: ${work.meta.warnings.length > 0 ? escapeMarkdown(work.meta.warnings.join(', ')) : 'none given'}`,
       `${plural(work.chapters.length, 'chapter')} · ${countWords(work).toLocaleString('en-US')} words`,
     ].join('\n'),
-    footer: { text: "Added to this server's library: readable in this server only, within a few seconds." },
+    footer: { text: "Added to this server's library: readable in this server only, now." },
   });
 }
 
@@ -101,9 +103,12 @@ async function remove(interaction: ChatInputCommandInteraction, ctx: BotContext,
   const query = interaction.options.getString('work', true);
   const found = ctx.catalog.resolve(query, (w) => serverOfFile(w.file) === uploads.guildId);
   if (found.kind !== 'found') throw new UserError(`“${escapeMarkdown(truncate(query, 100))}” is not one of this server's uploads. /library list shows them.`);
+  // Deferred, as add is: the answer waits for the library to be loaded without the work.
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await uploads.remove(found.work.file);
   ctx.logger.info({ guild: uploads.guildId, file: found.work.file, user: interaction.user.id }, 'upload removed');
-  await interaction.reply({ content: `Removed **${escapeMarkdown(truncate(found.work.meta.title, 200))}** from this server's library.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  await ctx.reloadLibrary();
+  await interaction.editReply({ content: `Removed **${escapeMarkdown(truncate(found.work.meta.title, 200))}** from this server's library.`, allowedMentions: NO_PINGS });
 }
 
 async function list(interaction: ChatInputCommandInteraction, ctx: BotContext, uploads: ServerUploads): Promise<void> {

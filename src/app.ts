@@ -66,7 +66,13 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await store.close();
     throw error;
   });
-  const ctx: BotContext = { catalog: new Catalog(library.works), store, search, logger, libraryDir: config.libraryDir, random: options.random ?? Math.random, now: options.now ?? Date.now };
+  // The watcher starts once the bot is logged in; until then there is nothing newer to read than the first load.
+  let live: LiveLibrary | undefined;
+  const ctx: BotContext = {
+    catalog: new Catalog(library.works), store, search, logger, libraryDir: config.libraryDir, random: options.random ?? Math.random, now: options.now ?? Date.now,
+    // A reload that fails is logged as the watcher's are; the change made stays on disk for the next one.
+    reloadLibrary: () => (live?.reload() ?? Promise.resolve()).catch((err: unknown) => logger.error({ err }, 'LIBRARY_DIR could not be reloaded after a change of the bot\'s own')),
+  };
   const router = createRouter(ctx, { commands, controls: [...readingControls, ...commands.flatMap((command) => command.controls ?? [])] }, metrics?.observeInteraction);
   metrics?.watch({ shards: () => shardsOf(client), storeUp: () => store.available, works: () => ctx.catalog.all().length });
   client.on(Events.InteractionCreate, (interaction) => void router(interaction));
@@ -87,7 +93,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
   // Built once the bot answers: /search says the index is being built meanwhile (bench:search times it).
   // Reloads queue their index updates behind it, each in turn.
   let indexing = buildSearchIndex(search, ctx.catalog, logger);
-  const live = await LiveLibrary.watch(config.libraryDir, library, {
+  live = await LiveLibrary.watch(config.libraryDir, library, {
     async onChange(change) {
       ctx.catalog = new Catalog(change.library.works);
       logChange(change, logger);

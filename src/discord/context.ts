@@ -12,6 +12,12 @@ export interface BotContext {
   logger: Logger;
   /** LIBRARY_DIR: where /library add writes a server's uploads (servers/<guildId>/), for the live library to load. */
   libraryDir: string;
+  /**
+   * Loads LIBRARY_DIR again now, for a change the bot made to it itself (/library add and remove), so that its
+   * answer can say the change is done: the folder's watcher would see it only after its quiet half second,
+   * and not at all on a folder whose changes the system does not report (a network filesystem, say).
+   */
+  reloadLibrary: () => Promise<void>;
   /** Uniform in [0, 1): /excerpt's draws. Tests pass a seeded one. */
   random: () => number;
   /** Epoch milliseconds: when a place was saved. Tests pass their own clock. */
