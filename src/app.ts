@@ -108,6 +108,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
         .catch((err: unknown) => logger.error({ err }, 'the search index could not follow a library change'));
     },
     onError: (err) => logger.error({ err }, 'LIBRARY_DIR could not be reloaded; the library stays as it was'),
+    rescanMs: config.libraryRescanMs,
   });
   // What changed between the first load and the watcher's start (logging in takes a while) is read now.
   void live.reload();

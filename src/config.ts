@@ -12,6 +12,8 @@ export interface Config {
   /** REST base without the version, e.g. http://127.0.0.1:8080/api; discord.js appends /v10. */
   apiUrl?: string;
   libraryDir: string;
+  /** How often LIBRARY_DIR is loaded again besides its watcher's reports (README "A living library"); 0: never. */
+  libraryRescanMs: number;
   storeUrl: string;
   logLevel: LogLevel;
   /**
@@ -65,6 +67,9 @@ const isPort: Check = (v) => (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v)
 const HOST_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const isHost: Check = (v) => (isIP(v) !== 0 || HOST_NAME.test(v) ? undefined : 'must be an address or host name to listen on, such as 127.0.0.1 or 0.0.0.0 (no scheme, no port)');
 
+/** At most a day: a longer wait is as good as never, and 0 says never. */
+const isRescanSeconds: Check = (v) => (/^\d{1,5}$/.test(v) && Number(v) <= 86_400 ? undefined : 'must be a whole number of seconds from 0 (never) to 86400');
+
 const isLogLevel: Check = (v) => ((LOG_LEVELS as readonly string[]).includes(v) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`);
 
 function parseUrl(value: string): URL | undefined {
@@ -94,6 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     guildId: read('DISCORD_GUILD_ID', isSnowflake),
     apiUrl: read('DISCORD_API_URL', isHttpUrl)?.replace(/\/+$/, ''),
     libraryDir: libraryDirOf(env),
+    libraryRescanMs: Number(read('LIBRARY_RESCAN_SECONDS', isRescanSeconds) ?? 60) * 1000,
     storeUrl: read('STORE_URL', isStoreUrl) ?? 'sqlite://data/progress.sqlite',
     logLevel: (read('LOG_LEVEL', isLogLevel) ?? 'info') as LogLevel,
     shardsAssigned: 'SHARDS' in env,

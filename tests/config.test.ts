@@ -21,6 +21,7 @@ describe('config', () => {
       guildId: undefined,
       apiUrl: undefined,
       libraryDir: 'seeds',
+      libraryRescanMs: 60_000,
       storeUrl: 'sqlite://data/progress.sqlite',
       logLevel: 'info',
       shardsAssigned: false,
@@ -31,6 +32,11 @@ describe('config', () => {
     expect(loadConfig({ DISCORD_TOKEN: TOKEN, SHARDS: '0' }).shardsAssigned).toBe(true);
     expect(libraryDirOf({ LIBRARY_DIR: ' works ' })).toBe('works');
     expect(libraryDirOf({})).toBe('seeds');
+  });
+
+  it('loads LIBRARY_DIR again every LIBRARY_RESCAN_SECONDS, or never when it is 0', () => {
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, LIBRARY_RESCAN_SECONDS: '15' }).libraryRescanMs).toBe(15_000);
+    expect(loadConfig({ DISCORD_TOKEN: TOKEN, LIBRARY_RESCAN_SECONDS: '0' }).libraryRescanMs).toBe(0);
   });
 
   it('names a missing token in one line', () => {
@@ -53,6 +59,10 @@ describe('config', () => {
     ['METRICS_PORT', '0'],
     ['METRICS_PORT', '65536'],
     ['METRICS_PORT', '9464.5'],
+    ['LIBRARY_RESCAN_SECONDS', 'often'],
+    ['LIBRARY_RESCAN_SECONDS', '-5'],
+    ['LIBRARY_RESCAN_SECONDS', '1.5'],
+    ['LIBRARY_RESCAN_SECONDS', '86401'],
   ])('rejects a malformed %s (%s) with a line naming it', (name, value) => {
     const problems = problemsOf({ DISCORD_TOKEN: TOKEN, [name]: value });
     expect(problems).toHaveLength(1);

@@ -1,5 +1,6 @@
-// The watched library (src/library/live.ts): a burst of changes is one reload after a quiet moment, and
-// reload() reads what changed before the watcher started (as the bot does once it is logged in).
+// The watched library (src/library/live.ts): a burst of changes is one reload after a quiet moment,
+// reload() reads what changed before the watcher started (as the bot does once it is logged in), and a
+// rescan reads what no watcher reported (a network filesystem written from another machine).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -41,5 +42,20 @@ describe('a watched library folder', () => {
     onTestFinished(() => live.close());
     await live.reload();
     expect(changes.at(-1)!.added.map((work) => work.file)).toEqual(['early.txt']);
+  });
+
+  it('loads the folder again every rescanMs, seeing changes the watcher does not report', async () => {
+    const changes: LibraryChange[] = [];
+    // A watcher whose reload would come only after an hour of quiet: what arrives in the test is the rescan's.
+    const live = await LiveLibrary.watch(library.dir, await loadLibrary(library.dir), {
+      onChange: async (change) => void changes.push(change),
+      onError: () => {},
+      quietMs: 3_600_000,
+      rescanMs: 50,
+    });
+    onTestFinished(() => live.close());
+    await writeFile(join(library.dir, 'remote.txt'), story('remote'));
+    await until(() => live.library.works.length === 1, 5_000, 'the rescan');
+    expect(changes.flatMap((change) => change.added.map((work) => work.file))).toEqual(['remote.txt']);
   });
 });
