@@ -21,7 +21,7 @@ export interface LibraryChange {
 }
 
 export interface LiveLibraryOptions {
-  /** Called after every reload, in order; a throw is the caller's to log. */
+  /** Called after every reload that changed something (works, skips or warnings), in order; a throw is the caller's to log. */
   onChange(change: LibraryChange): Promise<void>;
   /** A reload that failed as a whole (the folder unreadable, say); the library stays as it was. */
   onError(error: unknown): void;
@@ -109,8 +109,14 @@ export class LiveLibrary {
     }
     const change = changeFrom(this.current, next);
     this.current = next;
-    await this.options.onChange(change);
+    if (change.added.length + change.changed.length + change.removed.length > 0 || !sameProblems(change.before, next)) await this.options.onChange(change);
   }
+}
+
+/** The same files skipped and warned about, for the same reasons: a reload that found nothing new to say. */
+function sameProblems(before: Library, after: Library): boolean {
+  const problems = (library: Library) => JSON.stringify([library.skipped.map((s) => [s.file, s.reason]), library.warnings.map((w) => [w.file, w.warning])]);
+  return problems(before) === problems(after);
 }
 
 function changeFrom(before: Library, after: Library): LibraryChange {

@@ -58,4 +58,16 @@ describe('a watched library folder', () => {
     await until(() => live.library.works.length === 1, 5_000, 'the rescan');
     expect(changes.flatMap((change) => change.added.map((work) => work.file))).toEqual(['remote.txt']);
   });
+
+  it('tells no one of a rescan that finds nothing changed', async () => {
+    await writeFile(join(library.dir, 'still.txt'), story('still'));
+    const changes: LibraryChange[] = [];
+    const live = await LiveLibrary.watch(library.dir, await loadLibrary(library.dir), { onChange: async (change) => void changes.push(change), onError: () => {}, rescanMs: 20 });
+    onTestFinished(() => live.close());
+    // Several rescans' time, each of which would otherwise rebuild what follows the library (a failed search index).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await live.reload();
+    expect(changes).toEqual([]);
+    expect(live.library.works.map((work) => work.file)).toEqual(['still.txt']);
+  });
 });
