@@ -1,10 +1,13 @@
 # The story bot in a container (README "In a container"). Two stages: the first installs the runtime
-# dependencies (sqlite3 may compile, hence the build tools) and bundles the bot as `npm start` does; the second
-# carries only what runs, as the unprivileged `node` user.
+# dependencies (sqlite3 may compile, and src/search/bm25.c does, hence the build tools) and bundles the bot as
+# `npm start` does; the second carries only what runs, as the unprivileged `node` user.
 FROM node:20-slim AS build
 WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
+# npm ci's postinstall builds the search index's ranking function (scripts/build-bm25.ts) into dist/bm25.so.
+COPY scripts/build-bm25.ts ./scripts/
+COPY src/search/bm25.c src/search/bm25.ts ./src/search/
 # esbuild and tsx are runtime dependencies: the bundle is built with them, and deploy-commands runs under tsx.
 RUN npm ci --omit=dev
 COPY tsconfig.json ./
