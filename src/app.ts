@@ -66,7 +66,7 @@ export async function startBot(config: Config, options: StartOptions = {}): Prom
     await store.close();
     throw error;
   });
-  // The watcher starts once the bot is logged in; until then there is nothing newer to read than the first load.
+  // The watcher starts once the bot is logged in; a change made before that is read by the reload after its start.
   let live: LiveLibrary | undefined;
   const ctx: BotContext = {
     catalog: new Catalog(library.works), store, search, logger, libraryDir: config.libraryDir, random: options.random ?? Math.random, now: options.now ?? Date.now,
