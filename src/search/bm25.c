@@ -3,7 +3,7 @@
 ** src/search/index.ts), but told how many passages hold each phrase of the query (n0 for the first phrase,
 ** n1 for the second; NULL or missing for a phrase that is not weighed, such as the rating filter) instead
 ** of counting them. FTS5's own bm25 counts them at every query, one pass over each phrase's postings (about
-** 4 ms for a common word in the bench library); index.ts counts a phrase once and keeps the count until
+** 4 ms for a common word in the bench library); index.ts counts a phrase once and bm25.ts keeps the count until
 ** the index changes. The formula and its constants are those of FTS5's bm25, so both rank alike, which
 ** tests/search/bm25.test.ts checks. Built at install by scripts/build-bm25.ts; loaded by src/search/index.ts.
 */
