@@ -55,6 +55,28 @@ export function textOf(node: AnyNode | undefined): string {
   return node ? textContent(node) : '';
 }
 
+/** The text nodes' strings in document order, as textOf joins them, read only as far as the caller goes. */
+function* textsOf(node: AnyNode): Generator<string> {
+  if (isText(node)) yield node.data;
+  else if ('children' in node) for (const child of node.children) yield* textsOf(child);
+}
+
+/** Whether textOf(node) holds anything but whitespace, without joining a whole chapter's text to find out. */
+export function hasVisibleText(node: AnyNode): boolean {
+  for (const text of textsOf(node)) if (/\S/.test(text)) return true;
+  return false;
+}
+
+/** Whether textOf(node).trimStart() starts with `prefix`, reading only the text that decides it. */
+export function textStartsWith(node: AnyNode, prefix: string): boolean {
+  let start = '';
+  for (const text of textsOf(node)) {
+    start = start === '' ? text.trimStart() : start + text;
+    if (start.length >= prefix.length) break;
+  }
+  return start.startsWith(prefix);
+}
+
 /** The element children, without text between them. */
 export function childElements(node: AnyNode): Element[] {
   return 'children' in node ? node.children.filter(isTag) : [];

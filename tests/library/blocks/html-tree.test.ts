@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import { parseHtml, parseXml, type AnyNode } from '../../../src/library/blocks/html-tree.js';
+import { hasVisibleText, parseHtml, parseXml, textOf, textStartsWith, type AnyNode } from '../../../src/library/blocks/html-tree.js';
 
 // What a tokenizer meets in AO3's downloads and EPUBs: text with entities (named, numeric, bare `&`, a
 // legacy one without its `;`), a stray `<`, tags with attributes quoted every way, comments, raw text
@@ -43,5 +43,22 @@ describe('the tree htmlparser2 builds with the text-skipping tokenizer', () => {
   it('has the text of a long run of text with entities far apart, whole', () => {
     const text = `${'a'.repeat(70_000)}&amp;${'b'.repeat(70_000)}`;
     expect(shape(parseHtml(`<p>${text}</p>`))).toStrictEqual(shape(parseDocument(`<p>${text}</p>`)));
+  });
+});
+
+describe('questions about a tree\'s text answered without joining all of it', () => {
+  it('say what its whole text would say, for any mix of text and markup', () => {
+    fc.assert(
+      fc.property(markup, fc.nat(), fc.string({ maxLength: 3 }), (source, cut, other) => {
+        const root = parseHtml(source);
+        const text = textOf(root);
+        expect(hasVisibleText(root)).toBe(/\S/.test(text));
+        const start = text.trimStart();
+        for (const prefix of [start.slice(0, cut % (start.length + 2)), start.slice(0, cut % (start.length + 2)) + other, other]) {
+          expect(textStartsWith(root, prefix)).toBe(start.startsWith(prefix));
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { htmlBlocks } from '../../blocks/html-blocks.js';
-import { parseHtml, querySelector, querySelectorAll, removeElement, textOf, type AnyNode } from '../../blocks/html-tree.js';
+import { hasVisibleText, parseHtml, querySelector, querySelectorAll, removeElement, textOf, textStartsWith, type AnyNode } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
@@ -33,7 +33,7 @@ function parseEpub(bytes: Uint8Array): ParsedWork {
   let reader: ChapterReader | undefined;
   for (const item of book.spine) {
     const body = readBody(book, item.path);
-    if (!body || (!reader && !/\S/.test(textOf(body)))) continue;
+    if (!body || (!reader && !hasVisibleText(body))) continue;
     reader ??= isAo3Preface(body) ? new Ao3Reader(book.meta) : new GenericReader(book.meta, book.spine.some((other) => toc.has(other.path)));
     reader.add(body, toc.get(item.path));
   }
@@ -73,7 +73,7 @@ function dropLeadingHeadings(body: AnyNode): string | undefined {
   let first: string | undefined;
   for (const heading of querySelectorAll(body, 'h1, h2, h3, h4')) {
     const text = textOf(heading).trim();
-    if (!textOf(body).trimStart().startsWith(text)) break;
+    if (!textStartsWith(body, text)) break;
     first ??= text;
     removeElement(heading);
   }
