@@ -21,14 +21,94 @@ const UNSHOWABLE = new RegExp(UNSHOWABLE_CHAR.source, 'g');
  * endings normalised to LF, characters no page can show dropped.
  */
 export function decodeText(bytes: Uint8Array): string {
+  const utf16 = checkedEncoding(bytes);
+  return withText(showable(utf16 ? new TextDecoder(utf16).decode(bytes) : decodeUtf8(bytes)));
+}
+
+/**
+ * A string of 64K UTF-16 characters or more is a large object to V8, which gives it fresh memory of its own:
+ * decoding the bench library's text files as one string each cost five times what it costs in pieces under
+ * this size (README "Performance").
+ */
+const PIECE_CHARS = 60_000;
+
+/**
+ * decodeText(bytes).split('\n'), decoded a piece of at most `pieceChars` characters at a time, each piece
+ * ending after a line where one ends within it, so that a text file is never one string.
+ */
+export function decodeTextLines(bytes: Uint8Array, pieceChars = PIECE_CHARS): string[] {
+  const utf16 = checkedEncoding(bytes);
+  if (utf16) return withText(showable(new TextDecoder(utf16).decode(bytes))).split('\n');
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasUtf8Bom(bytes) ? 3 : 0);
+  const lines = isAscii(body) ? linesInPieces(body, 'latin1', pieceChars) : linesInPieces(transcode(body, 'utf8', 'utf16le'), 'utf16le', pieceChars);
+  if (!lines.some((line) => /\S/.test(line))) throw noText();
+  return lines;
+}
+
+/** decodeText(bytes).slice(0, chars), decoding little more of the file than that. */
+export function decodeTextHead(bytes: Uint8Array, chars: number): string {
+  const utf16 = checkedEncoding(bytes);
+  if (utf16) return decodeText(bytes).slice(0, chars);
+  // A character is at most 4 bytes, and a BOM 3; more is read when dropped characters leave the head short.
+  for (let size = 4 * chars + 3; ; size *= 2) {
+    let end = Math.min(size, bytes.length);
+    while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
+    const head = showable(decodeUtf8(bytes.subarray(0, end)));
+    if (!/\S/.test(head)) return decodeText(bytes).slice(0, chars);
+    if (head.length >= chars || end === bytes.length) return head.slice(0, chars);
+  }
+}
+
+/** The file's UTF-16 encoding by its BOM, or undefined for UTF-8; throws UnreadableWork for anything else. */
+function checkedEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length === 0) throw new UnreadableWork('empty file');
   const utf16 = utf16ByBom(bytes);
   if (!utf16) rejectBinary(bytes);
   if (!utf16 && !isUtf8(bytes)) throw new UnreadableWork(`not valid UTF-8 text (first bad byte on line ${badLine(bytes)}); save it as UTF-8`);
-  const decoded = utf16 ? new TextDecoder(utf16).decode(bytes) : decodeUtf8(bytes);
-  const text = showable(decoded);
-  if (!/\S/.test(text)) throw new UnreadableWork('no text: the file holds only whitespace');
+  return utf16;
+}
+
+function withText(text: string): string {
+  if (!/\S/.test(text)) throw noText();
   return text;
+}
+
+function noText(): UnreadableWork {
+  return new UnreadableWork('no text: the file holds only whitespace');
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Lines of text held as `encoding` (one byte or two a character), decoded a piece at a time; see decodeTextLines. */
+function linesInPieces(units: Buffer, encoding: 'latin1' | 'utf16le', pieceChars: number): string[] {
+  const unit = encoding === 'latin1' ? 1 : 2;
+  const lines: string[] = [];
+  let carry = '';
+  for (let start = 0; start < units.length; ) {
+    const end = pieceEnd(units, start, start + pieceChars * unit, unit);
+    const pieceLines = showable(units.toString(encoding, start, end)).split('\n');
+    // A line longer than a piece goes on in the next one.
+    pieceLines[0] = carry + pieceLines[0]!;
+    carry = pieceLines.pop()!;
+    for (const line of pieceLines) lines.push(line);
+    start = end;
+  }
+  lines.push(carry);
+  return lines;
+}
+
+/**
+ * Just after the last LF before `limit`; with none, at `limit`, or past the LF there when `limit` falls
+ * inside a CR LF, so that the pair is read as one line end (showable) rather than as two.
+ */
+function pieceEnd(units: Buffer, start: number, limit: number, unit: number): number {
+  if (limit >= units.length) return units.length;
+  for (let at = units.lastIndexOf(LF, limit - unit); at >= start; at = at === 0 ? -1 : units.lastIndexOf(LF, at - 1)) {
+    if (at % unit === 0 && (unit === 1 || units[at + 1] === 0)) return at + unit;
+  }
+  const insideCrLf = units[limit - unit] === CR && units[limit] === LF && (unit === 1 || (units[limit - 1] === 0 && units[limit + 1] === 0));
+  return insideCrLf ? limit + unit : limit;
 }
 
 /**
@@ -49,7 +129,7 @@ export function decodeMarkup(bytes: Uint8Array): string {
  * sequence differs, and this one never meets one.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   return isAscii(buffer) ? buffer.toString('latin1') : transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
 }
@@ -79,7 +159,11 @@ function showable(text: string): string {
 }
 
 function byBom(bytes: Uint8Array): string | undefined {
-  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : utf16ByBom(bytes);
+  return hasUtf8Bom(bytes) ? 'utf-8' : utf16ByBom(bytes);
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 function utf16ByBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {

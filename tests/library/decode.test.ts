@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8 } from '../../src/library/decode.js';
+import { decodeText, decodeTextHead, decodeTextLines, decodeUtf8 } from '../../src/library/decode.js';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
 import { oneChapterEpub } from './formats/epub-fixtures.js';
@@ -86,5 +86,37 @@ describe('UTF-8', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('a text file decoded a piece at a time, or only its head', () => {
+  // Pieces of a few characters, so that every kind of cut is met: inside a line, a CR LF, a surrogate pair.
+  const char = fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', '“', 'é', '😀', '\t', '\0', '\x85', '\ufffe', '\u00a0');
+  const text = fc.oneof(fc.array(char, { maxLength: 60 }).map((chars) => chars.join('')), fc.string({ unit: 'binary', maxLength: 60 }));
+  const outcome = (decode: () => unknown) => {
+    try {
+      return decode();
+    } catch (error) {
+      return `throws ${(error as Error).message}`;
+    }
+  };
+
+  it('gives the lines and the head that the whole text gives, or the same reason it cannot be read', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.integer({ min: 1, max: 12 }), fc.nat(70), (chars, bom, pieceChars, headChars) => {
+        const bytes = Buffer.from((bom ? '\ufeff' : '') + chars);
+        expect(outcome(() => decodeTextLines(bytes, pieceChars))).toStrictEqual(outcome(() => decodeText(bytes).split('\n')));
+        expect(outcome(() => decodeTextHead(bytes, headChars))).toStrictEqual(outcome(() => decodeText(bytes).slice(0, headChars)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('at the size it is used at, with lines far longer than a piece', () => {
+    const long = `${'x'.repeat(150_000)}\r\n“${'é'.repeat(70_000)}”\r\n\nend\r`;
+    for (const bytes of [Buffer.from(long), Buffer.from(long.replace(/[“”é]/g, 'e'))]) {
+      expect(decodeTextLines(bytes)).toStrictEqual(decodeText(bytes).split('\n'));
+      expect(decodeTextHead(bytes, 150_001)).toBe(decodeText(bytes).slice(0, 150_001));
+    }
   });
 });

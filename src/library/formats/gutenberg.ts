@@ -2,7 +2,7 @@ import { parseUnderscoreItalics } from '../blocks/markdown-inline.js';
 import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineGroup } from '../blocks/text-layout.js';
 import type { Chapter, WorkMeta } from '../model.js';
 import { UnreadableWork } from '../unreadable.js';
-import { textFormat, WORK_TITLE, type ParsedWork } from './format.js';
+import { headLines, lineFormat, WORK_TITLE, type ParsedWork, type WorkFile } from './format.js';
 
 const START = /^\*\*\*\s*START OF (?:THE|THIS) PROJECT GUTENBERG/i;
 const END = /^(?:\*\*\*\s*END OF (?:THE|THIS) PROJECT GUTENBERG|End of (?:the )?Project Gutenberg)/i;
@@ -14,16 +14,13 @@ const HEADING_MAX = 80;
 const PROSE_MIN = 120;
 
 /** A Project Gutenberg text: licence stripped, wrapped lines rejoined, `_italics_` kept as spans. */
-export const gutenberg = textFormat('gutenberg', looksLikeGutenberg, parseGutenberg);
+export const gutenberg = lineFormat('gutenberg', looksLikeGutenberg, parseGutenberg);
 
-/** Without `***` in its head a text has no START line, and most texts are spared splitting their head into lines. */
-function looksLikeGutenberg(text: string): boolean {
-  const head = text.slice(0, HEADER_CHARS);
-  return head.includes('***') && startLine(head.split('\n', START_WITHIN)) !== -1;
+function looksLikeGutenberg(file: WorkFile): boolean {
+  return startLine(headLines(file.lines, START_WITHIN, HEADER_CHARS)) !== -1;
 }
 
-function parseGutenberg(text: string): ParsedWork {
-  const lines = text.split('\n');
+function parseGutenberg(lines: readonly string[]): ParsedWork {
   const start = startLine(lines.slice(0, START_WITHIN));
   const end = lines.findIndex((line, index) => index > start && END.test(line.trim()));
   const groups = groupLines(lines.slice(start + 1, end === -1 ? lines.length : end));

@@ -7,7 +7,8 @@ import { UnreadableWork } from '../unreadable.js';
 import { WORK_TITLE, type Format, type ParsedWork } from './format.js';
 
 const FILE_NAME = /\.(?:md|markdown)$/i;
-const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+const FRONT_MATTER_OPENS = /^---[ \t]*$/;
+const FRONT_MATTER_CLOSES = /^(?:---|\.\.\.)[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
@@ -24,14 +25,26 @@ interface Heading {
  */
 export const markdown = {
   name: 'markdown',
-  detect: ({ name, text }) => (FRONT_MATTER.test(text) ? 'content' : FILE_NAME.test(name) ? 'name' : undefined),
-  parse: ({ text }) => parseMarkdown(text),
+  detect: ({ name, lines }) => (splitFrontMatter(lines).yaml !== undefined ? 'content' : FILE_NAME.test(name) ? 'name' : undefined),
+  parse: ({ lines }) => parseMarkdown(lines),
 } as const satisfies Format;
 
-function parseMarkdown(text: string): ParsedWork {
-  const match = FRONT_MATTER.exec(text);
-  const meta = match ? frontMatter(match[1]!) : {};
-  const lines = text.slice(match?.[0].length ?? 0).split('\n');
+/**
+ * The YAML of front matter that opens the file (`---`, the YAML, then `---` or `...`), and the lines after
+ * it: all of them when there is none.
+ */
+export function splitFrontMatter(lines: readonly string[]): { yaml?: string; body: readonly string[] } {
+  if (!FRONT_MATTER_OPENS.test(lines[0]!)) return { body: lines };
+  // The YAML may be empty, but a blank line must then hold its place: `---` right under `---` closes nothing.
+  const end = lines.findIndex((line, index) => index >= 2 && FRONT_MATTER_CLOSES.test(line));
+  if (end === -1) return { body: lines };
+  // A file that ends on the closing line still has one (empty) line after it, as the text split at LF would.
+  return { yaml: lines.slice(1, end).join('\n'), body: end + 1 < lines.length ? lines.slice(end + 1) : [''] };
+}
+
+function parseMarkdown(fileLines: readonly string[]): ParsedWork {
+  const { yaml, body: lines } = splitFrontMatter(fileLines);
+  const meta = yaml === undefined ? {} : frontMatter(yaml);
   const headings = lines.flatMap((line, index) => headingAt(line, index));
   const titleHeading = workTitleHeading(headings);
   if (titleHeading && !meta.title) meta.title = titleHeading.text;

@@ -12,12 +12,12 @@ const ATTRIBUTION_MAX = 60;
 export const plainText = {
   name: 'text',
   detect: () => 'fallback',
-  parse: ({ text }) => parsePlainText(text),
+  parse: ({ lines }) => parsePlainText(lines),
 } as const satisfies Format;
 
 /** A title line, an optional epigraph, then paragraphs split by the file's own blank-line rhythm. */
-function parsePlainText(text: string): ParsedWork {
-  const groups = groupLines(text.split('\n'));
+function parsePlainText(lines: readonly string[]): ParsedWork {
+  const groups = groupLines(lines);
   const title = titleOf(groups);
   const body = title === undefined ? groups : groups.slice(1);
   const hardWrapped = isHardWrapped(body);

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { splitFrontMatter } from '../../../src/library/formats/markdown.js';
 import { loadLibrary } from '../../../src/library/load.js';
 import type { Paragraph } from '../../../src/library/model.js';
 import { libraryPerTest, loadFixture, texts } from '../temp-library.js';
@@ -49,5 +51,23 @@ describe('Markdown line breaks', () => {
     await library.put('breaks.md', `---\ntitle: Breaks\n---\n${lines.join('\n')}\n`);
     const { works } = await loadLibrary(library.dir);
     expect(texts(works[0]!.chapters[0]!.blocks)).toEqual(['Two spaces\nfour spaces\na backslash\none space none last']);
+  });
+});
+
+describe('front matter found in the lines of a file', () => {
+  // How the file's whole text was split before it came as lines (tests/library/decode.test.ts checks the lines).
+  const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+  const line = fc.constantFrom('---', '--- ', '---\t', '----', '...', '.. .', 'title: A', 'x', '', ' ', '# H');
+
+  it('is the YAML and the rest that the whole text gives', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const text = lines.join('\n');
+        const match = FRONT_MATTER.exec(text);
+        const expected = match ? { yaml: match[1], body: text.slice(match[0].length).split('\n') } : { body: text.split('\n') };
+        expect(splitFrontMatter(text.split('\n'))).toStrictEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -2,7 +2,7 @@ import { parseHtml, querySelector } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import { withoutUnshowableReferences } from '../../decode.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { textFormat, WORK_TITLE, type ParsedWork } from '../format.js';
+import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
 import { ao3ChapterTitle, ao3Sections } from './chapters.js';
 import { readAo3Preface } from './preface.js';
 
@@ -10,15 +10,21 @@ import { readAo3Preface } from './preface.js';
  * AO3's HTML download: preface metadata, `#chapters` text, end notes and afterword left out. The only
  * HTML read, so this format claims every HTML file and refuses any that is not AO3's.
  */
-export const ao3Html = textFormat('ao3-html', looksLikeHtml, parseAo3Html);
+export const ao3Html = {
+  name: 'ao3-html',
+  detect: (file) => (looksLikeHtml(file.head(HTML_HEAD_CHARS)) ? 'content' : undefined),
+  parse: (file) => parseAo3Html(file.text),
+} as const satisfies Format;
+
+const HTML_HEAD_CHARS = 1024;
 
 function looksLikeAo3Html(text: string): boolean {
   const head = text.slice(0, 4096).trimStart().toLowerCase();
   return (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) && /id=["']chapters["']/.test(text);
 }
 
-function looksLikeHtml(text: string): boolean {
-  return /^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(text.slice(0, 1024));
+function looksLikeHtml(head: string): boolean {
+  return /^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(head);
 }
 
 function parseAo3Html(text: string): ParsedWork {

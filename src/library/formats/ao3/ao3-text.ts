@@ -2,7 +2,7 @@ import { groupLines, isHardWrapped, layoutBlocks, paragraphSeparator, type LineG
 import { hasText } from '../../blocks/tidy.js';
 import type { Chapter, WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { textFormat, WORK_TITLE, type ParsedWork } from '../format.js';
+import { headLines, lineFormat, WORK_TITLE, type ParsedWork, type WorkFile } from '../format.js';
 import { applyAo3Label, isAo3Label } from './labels.js';
 
 const WORK_HEADER = /^Work Header$/;
@@ -14,14 +14,14 @@ const NOTES = /^(?:Notes:|\(See the end of the (?:chapter|work) for (?:more )?no
 const PAGE_CHROME = /^(?:Actions|Kudos|Kudos ♥|Comments|Bookmark|Share|Post Comment)$/;
 
 /** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
-export const ao3Text = textFormat('ao3-text', looksLikeAo3Text, parseAo3Text);
+export const ao3Text = lineFormat('ao3-text', looksLikeAo3Text, parseAo3Text);
 
-/** True when a file's opening lines carry AO3's screen-reader landmarks; a head without their words has none, and is not split into lines. */
-function looksLikeAo3Text(text: string): boolean {
-  const head = text.slice(0, 20_000);
-  if (!head.includes('Work Header') && !head.includes('Work Text:') && !head.includes('Chapter Text')) return false;
-  const lines = head.split('\n', 200).map((line) => line.trim());
-  return lines.some((line) => WORK_HEADER.test(line) || WORK_TEXT.test(line) || CHAPTER_TEXT.test(line));
+/** True when a file's opening lines carry AO3's screen-reader landmarks. */
+function looksLikeAo3Text(file: WorkFile): boolean {
+  return headLines(file.lines, 200, 20_000).some((line) => {
+    const trimmed = line.trim();
+    return WORK_HEADER.test(trimmed) || WORK_TEXT.test(trimmed) || CHAPTER_TEXT.test(trimmed);
+  });
 }
 
 interface Draft {
@@ -29,8 +29,7 @@ interface Draft {
   lines: string[];
 }
 
-function parseAo3Text(text: string): ParsedWork {
-  const lines = text.split('\n');
+function parseAo3Text(lines: readonly string[]): ParsedWork {
   const start = lines.findIndex((line) => WORK_HEADER.test(line.trim())) + 1;
   const bodyStart = lines.findIndex((_line, index) => index >= start && startsText(lines, index));
   if (bodyStart === -1) throw new UnreadableWork('AO3 page text without "Work Text:" or "Chapter Text"');
