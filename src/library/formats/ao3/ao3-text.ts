@@ -12,6 +12,8 @@ const CHAPTER_TEXT = /^Chapter Text$/;
 const SUMMARY = /^Summary:$/;
 const NOTES = /^(?:Notes:|\(See the end of the (?:chapter|work) for (?:more )?notes\.\))$/;
 const PAGE_CHROME = /^(?:Actions|Kudos|Kudos ♥|Comments|Bookmark|Share|Post Comment)$/;
+/** The first characters of the landmarks above: a line starting otherwise, as prose nearly always does, is none. */
+const LANDMARK_FIRST = new Set(['A', 'K', 'C', 'B', 'S', 'P', 'W', 'N', '(']);
 
 /** Text copied from an AO3 work page: header and notes go to the metadata, chapter text to chapters. */
 export const ao3Text = lineFormat('ao3-text', looksLikeAo3Text, parseAo3Text);
@@ -89,6 +91,10 @@ function chapterDrafts(lines: readonly string[], from: number, meta: Partial<Wor
   for (let index = from; index < lines.length; index++) {
     const line = lines[index]!;
     const landmark = line.trim();
+    if (!LANDMARK_FIRST.has(landmark[0]!)) {
+      target?.push(line);
+      continue;
+    }
     if (PAGE_CHROME.test(landmark)) break;
     if (WORK_TEXT.test(landmark)) target = startDraft(drafts, WORK_TITLE);
     else if (isChapterHeading(lines, index)) {
