@@ -181,10 +181,12 @@ function utf16ByFirstByte(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefine
 
 /** The encoding an ASCII-compatible document names near its start, when TextDecoder knows it; UTF-16 there is a mistake. */
 function declaredEncoding(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_BYTES));
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, DECLARATION_BYTES)).toString('latin1');
   const label = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
     /<meta\b[^>]*\bcharset\s*=\s*["']?([^"'\s/>;]+)/i.exec(head)?.[1];
   if (!label) return undefined;
+  // What nearly every EPUB declares, spared a TextDecoder built to look the label up.
+  if (/^\s*utf-?8\s*$/i.test(label)) return 'utf-8';
   try {
     const encoding = new TextDecoder(label.trim()).encoding;
     return encoding.startsWith('utf-16') ? 'utf-8' : encoding;

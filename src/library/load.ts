@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { packedChapter } from './blocks/packed-blocks.js';
 import { compareFiles, listLibrary, readWorkFile, realLibraryDir, workFilePath } from './files.js';
@@ -62,13 +62,14 @@ interface Entry {
 
 async function loadOrReuse(dir: string, root: string, file: string, found: Found, before: LoadedFile | undefined, reloading: boolean): Promise<Entry> {
   const sidecar = sidecarFor(file);
-  const stamp = `${stampOf(join(dir, file))} ${found.listed.has(sidecar) ? stampOf(join(dir, sidecar)) : '-'}`;
+  const info = statOf(join(dir, file));
+  const stamp = `${stampOf(info)} ${found.listed.has(sidecar) ? stampOf(statOf(join(dir, sidecar))) : '-'}`;
   if (before && before.stamp === stamp) {
     return before.work
       ? { file, stamp, result: { file, work: before.work }, warnings: before.warnings, previousWork: before.work }
       : { file, stamp, result: before.skipped, warnings: [] };
   }
-  const loaded = await loadFile(dir, root, file, found, reloading);
+  const loaded = await loadFile(dir, root, file, found, reloading, info instanceof Error ? undefined : info);
   if ('reason' in loaded && before?.work) {
     const warning = `a new version could not be read (${loaded.reason}); the previous version is still shown`;
     return { file, stamp, result: { file, work: before.work }, warnings: [{ file, warning }], previousWork: before.work };
@@ -76,14 +77,18 @@ async function loadOrReuse(dir: string, root: string, file: string, found: Found
   return 'work' in loaded ? { file, stamp, result: loaded, warnings: loaded.warnings } : { file, stamp, result: loaded, warnings: [] };
 }
 
-/** Changes when the file is written, replaced or renamed over (size, modification and change times, inode). */
-function stampOf(path: string): string {
+/** A file's stat (a link's is its target's), or why there is none. */
+function statOf(path: string): Stats | NodeJS.ErrnoException {
   try {
-    const stat = statSync(path);
-    return `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
+    return statSync(path);
   } catch (error) {
-    return `unreadable:${(error as NodeJS.ErrnoException).code ?? ''}`;
+    return error as NodeJS.ErrnoException;
   }
+}
+
+/** Changes when the file is written, replaced or renamed over (size, modification and change times, inode). */
+function stampOf(info: Stats | NodeJS.ErrnoException): string {
+  return info instanceof Error ? `unreadable:${info.code ?? ''}` : `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
 }
 
 /** What the listing found: every file, and which of them are links. */
@@ -92,10 +97,11 @@ interface Found {
   links: ReadonlySet<string>;
 }
 
-async function loadFile(dir: string, root: string, file: string, found: Found, alone: boolean): Promise<Loaded> {
+/** `info` is the stat the file's stamp was made from: the read uses it rather than asking again. */
+async function loadFile(dir: string, root: string, file: string, found: Found, alone: boolean, info: Stats | undefined): Promise<Loaded> {
   try {
     const path = await workFilePath(root, join(dir, file), found.links.has(file));
-    const parsed = parseWork(file, readWorkFile(path));
+    const parsed = parseWork(file, readWorkFile(path, info));
     const sidecar = sidecarFor(file);
     const fromSidecar = found.listed.has(sidecar) ? await readSidecar(root, join(dir, sidecar), sidecar, found.links.has(sidecar)) : {};
     const meta = mergeMeta(parsed.meta, fromSidecar, titleFromFileName(file));
