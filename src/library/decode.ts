@@ -33,15 +33,33 @@ export function decodeText(bytes: Uint8Array): string {
 const PIECE_CHARS = 60_000;
 
 /**
- * decodeText(bytes).split('\n'), decoded a piece of at most `pieceChars` characters at a time, each piece
- * ending after a line where one ends within it, so that a text file is never one string.
+ * Where a piece of decoded text may end: just after an LF; for markup also just after a `>`, as minified
+ * XHTML may have no line ends. Either way no CR LF, character reference or tag name is cut in two.
  */
-export function decodeTextLines(bytes: Uint8Array, pieceChars = PIECE_CHARS): string[] {
+export type PieceEnds = 'lines' | 'markup';
+
+/**
+ * decodeText(bytes), as pieces that join into it, so that a long file is never one string: each of at most
+ * `pieceChars` characters, ending where `ends` allows, or longer when nothing in it does.
+ */
+export function decodeTextPieces(bytes: Uint8Array, ends: PieceEnds, pieceChars = PIECE_CHARS): string[] {
   const utf16 = checkedEncoding(bytes);
-  if (utf16) return withText(showable(new TextDecoder(utf16).decode(bytes))).split('\n');
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasUtf8Bom(bytes) ? 3 : 0);
-  const lines = isAscii(body) ? linesInPieces(body, 'latin1', pieceChars) : linesInPieces(transcode(body, 'utf8', 'utf16le'), 'utf16le', pieceChars);
-  if (!lines.some((line) => /\S/.test(line))) throw noText();
+  if (utf16) return [withText(showable(new TextDecoder(utf16).decode(bytes)))];
+  const pieces = utf8Pieces(bytes, ends, pieceChars);
+  if (!pieces.some((piece) => /\S/.test(piece))) throw noText();
+  return pieces;
+}
+
+/** decodeText(bytes).split('\n'), from the text's pieces. */
+export function decodeTextLines(bytes: Uint8Array, pieceChars = PIECE_CHARS): string[] {
+  const pieces = decodeTextPieces(bytes, 'lines', pieceChars);
+  const lines: string[] = [];
+  pieces.forEach((piece, index) => {
+    const pieceLines = piece.split('\n');
+    // Each piece but the last ends with an LF, which its split follows with an empty string.
+    if (index < pieces.length - 1) pieceLines.pop();
+    for (const line of pieceLines) lines.push(line);
+  });
   return lines;
 }
 
@@ -78,37 +96,51 @@ function noText(): UnreadableWork {
 }
 
 const LF = 0x0a;
-const CR = 0x0d;
+const GT = 0x3e;
 
-/** Lines of text held as `encoding` (one byte or two a character), decoded a piece at a time; see decodeTextLines. */
-function linesInPieces(units: Buffer, encoding: 'latin1' | 'utf16le', pieceChars: number): string[] {
-  const unit = encoding === 'latin1' ? 1 : 2;
-  const lines: string[] = [];
-  let carry = '';
+/** Valid UTF-8 (BOM dropped) as decodeUtf8 reads it, in showable pieces; see decodeTextPieces. */
+function utf8Pieces(bytes: Uint8Array, ends: PieceEnds, pieceChars: number): string[] {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasUtf8Bom(bytes) ? 3 : 0);
+  const ascii = isAscii(body);
+  const units = ascii ? body : transcode(body, 'utf8', 'utf16le');
+  const unit = ascii ? 1 : 2;
+  const stops = ends === 'markup' ? [LF, GT] : [LF];
+  const pieces: string[] = [];
   for (let start = 0; start < units.length; ) {
-    const end = pieceEnd(units, start, start + pieceChars * unit, unit);
-    const pieceLines = showable(units.toString(encoding, start, end)).split('\n');
-    // A line longer than a piece goes on in the next one.
-    pieceLines[0] = carry + pieceLines[0]!;
-    carry = pieceLines.pop()!;
-    for (const line of pieceLines) lines.push(line);
+    const end = pieceEnd(units, unit, stops, start, start + pieceChars * unit);
+    pieces.push(showable(units.toString(ascii ? 'latin1' : 'utf16le', start, end)));
     start = end;
   }
-  lines.push(carry);
-  return lines;
+  return pieces;
 }
 
-/**
- * Just after the last LF before `limit`; with none, at `limit`, or past the LF there when `limit` falls
- * inside a CR LF, so that the pair is read as one line end (showable) rather than as two.
- */
-function pieceEnd(units: Buffer, start: number, limit: number, unit: number): number {
+/** Just after the last stop before `limit`; with none, just after the first one past it, or the end. */
+function pieceEnd(units: Buffer, unit: number, stops: readonly number[], start: number, limit: number): number {
   if (limit >= units.length) return units.length;
-  for (let at = units.lastIndexOf(LF, limit - unit); at >= start; at = at === 0 ? -1 : units.lastIndexOf(LF, at - 1)) {
-    if (at % unit === 0 && (unit === 1 || units[at + 1] === 0)) return at + unit;
+  const last = Math.max(...stops.map((stop) => lastUnit(units, unit, stop, start, limit - unit)));
+  if (last !== -1) return last + unit;
+  const next = stops.map((stop) => firstUnit(units, unit, stop, limit)).filter((at) => at !== -1);
+  return next.length > 0 ? Math.min(...next) + unit : units.length;
+}
+
+/** Where the unit `code` last is in [start, from], or -1; `unit` is 1 for Latin-1 bytes, 2 for UTF-16LE. */
+function lastUnit(units: Buffer, unit: number, code: number, start: number, from: number): number {
+  for (let at = units.lastIndexOf(code, from); at >= start; at = at === 0 ? -1 : units.lastIndexOf(code, at - 1)) {
+    if (isUnit(units, unit, at)) return at;
   }
-  const insideCrLf = units[limit - unit] === CR && units[limit] === LF && (unit === 1 || (units[limit - 1] === 0 && units[limit + 1] === 0));
-  return insideCrLf ? limit + unit : limit;
+  return -1;
+}
+
+function firstUnit(units: Buffer, unit: number, code: number, from: number): number {
+  for (let at = units.indexOf(code, from); at !== -1; at = units.indexOf(code, at + 1)) {
+    if (isUnit(units, unit, at)) return at;
+  }
+  return -1;
+}
+
+/** Whether the ASCII byte at `at` is a whole character, not half of a UTF-16 one. */
+function isUnit(units: Buffer, unit: number, at: number): boolean {
+  return unit === 1 || (at % 2 === 0 && units[at + 1] === 0);
 }
 
 /**
@@ -118,8 +150,17 @@ function pieceEnd(units: Buffer, start: number, limit: number, unit: number): nu
  * Character references to characters no page can show are dropped with the characters themselves.
  */
 export function decodeMarkup(bytes: Uint8Array): string {
-  const encoding = byBom(bytes) ?? utf16ByFirstByte(bytes) ?? declaredEncoding(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
-  return withoutUnshowableReferences(showable(decodeAs(encoding, bytes)));
+  return withoutUnshowableReferences(showable(decodeAs(markupEncoding(bytes), bytes)));
+}
+
+/** decodeMarkup(bytes), as pieces that join into it (see decodeTextPieces) when it is UTF-8. */
+export function decodeMarkupPieces(bytes: Uint8Array, pieceChars = PIECE_CHARS): string[] {
+  if (markupEncoding(bytes) !== 'utf-8' || !isUtf8(bytes)) return [decodeMarkup(bytes)];
+  return utf8Pieces(bytes, 'markup', pieceChars).map(withoutUnshowableReferences);
+}
+
+function markupEncoding(bytes: Uint8Array): string {
+  return byBom(bytes) ?? utf16ByFirstByte(bytes) ?? declaredEncoding(bytes) ?? (isUtf8(bytes) ? 'utf-8' : 'windows-1252');
 }
 
 /**

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeText, decodeTextHead, decodeTextLines, decodeUtf8 } from '../../src/library/decode.js';
+import { decodeMarkup, decodeMarkupPieces, decodeText, decodeTextHead, decodeTextLines, decodeTextPieces, decodeUtf8 } from '../../src/library/decode.js';
 import { loadLibrary } from '../../src/library/load.js';
 import type { Work } from '../../src/library/model.js';
 import { oneChapterEpub } from './formats/epub-fixtures.js';
@@ -101,12 +101,31 @@ describe('a text file decoded a piece at a time, or only its head', () => {
     }
   };
 
-  it('gives the lines and the head that the whole text gives, or the same reason it cannot be read', () => {
+  it('gives the pieces, lines and head that the whole text gives, or the same reason it cannot be read', () => {
     fc.assert(
       fc.property(text, fc.boolean(), fc.integer({ min: 1, max: 12 }), fc.nat(70), (chars, bom, pieceChars, headChars) => {
         const bytes = Buffer.from((bom ? '\ufeff' : '') + chars);
         expect(outcome(() => decodeTextLines(bytes, pieceChars))).toStrictEqual(outcome(() => decodeText(bytes).split('\n')));
         expect(outcome(() => decodeTextHead(bytes, headChars))).toStrictEqual(outcome(() => decodeText(bytes).slice(0, headChars)));
+        for (const ends of ['lines', 'markup'] as const) {
+          expect(outcome(() => decodeTextPieces(bytes, ends, pieceChars).join(''))).toStrictEqual(outcome(() => decodeText(bytes)));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('ends each piece but the last after an LF, or for markup an LF or a `>`', () => {
+    const markupChar = fc.constantFrom('a', ' ', '\n', '\r\n', '<p>', '</p>', '>', '&#1;', '&#x1b;', '&amp;', '“', '\x01');
+    const markup = fc.array(markupChar, { minLength: 1, maxLength: 40 }).map((chars) => `<p>${chars.join('')}`);
+    fc.assert(
+      fc.property(markup, fc.integer({ min: 1, max: 12 }), (source, pieceChars) => {
+        const bytes = Buffer.from(source);
+        const lines = decodeTextPieces(bytes, 'lines', pieceChars);
+        const markupPieces = decodeMarkupPieces(bytes, pieceChars);
+        for (const piece of lines.slice(0, -1)) expect(piece).toMatch(/\n$/);
+        for (const piece of markupPieces.slice(0, -1)) expect(piece).toMatch(/[\n>]$/);
+        expect(markupPieces.join('')).toBe(decodeMarkup(bytes));
       }),
       { numRuns: 3000 },
     );

@@ -4,7 +4,7 @@
 import { compile, selectAll, selectOne } from 'css-select';
 import { isTag, isText, type AnyNode, type Document, type Element } from 'domhandler';
 import { nextElementSibling, removeElement, textContent } from 'domutils';
-import { parseDocument, Tokenizer } from 'htmlparser2';
+import { DomHandler, parseDocument, Parser, Tokenizer } from 'htmlparser2';
 
 export type { AnyNode, Element };
 export { isTag, isText, removeElement };
@@ -31,10 +31,16 @@ const stockStateText = (Tokenizer.prototype as unknown as TokenizerState).stateT
 
 /**
  * An HTML document (AO3's download, an EPUB's XHTML chapters), tag names lowercased. Comments stay in the
- * tree; every reader here skips them, as it skips any node that is neither text nor an element.
+ * tree; every reader here skips them, as it skips any node that is neither text nor an element. Given as
+ * pieces (decode.ts), it is parsed a piece at a time, as htmlparser2 parses a stream: the same tree.
  */
-export function parseHtml(text: string): Document {
-  return parseDocument(text, { Tokenizer: TextSkippingTokenizer });
+export function parseHtml(text: string | readonly string[]): Document {
+  if (typeof text === 'string') return parseDocument(text, { Tokenizer: TextSkippingTokenizer });
+  const handler = new DomHandler();
+  const parser = new Parser(handler, { Tokenizer: TextSkippingTokenizer });
+  for (const piece of text) parser.write(piece);
+  parser.end();
+  return handler.root;
 }
 
 /** An XML document (container.xml, the OPF, the NCX, the nav): names kept as written, `<x/>` closed. */

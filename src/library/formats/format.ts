@@ -1,20 +1,20 @@
-import { decodeText, decodeTextHead, decodeTextLines } from '../decode.js';
+import { decodeTextHead, decodeTextLines, decodeTextPieces } from '../decode.js';
 import type { Chapter, WorkMeta } from '../model.js';
 
 /**
- * A file that may be a work: its path in the library, its bytes, and its text, decoded on first use as a
- * format asks for it: whole, as lines, or just its head. Each throws UnreadableWork when the bytes are
- * neither UTF-8 nor UTF-16 with a BOM.
+ * A file that may be a work: its path in the library, its bytes, and its text by decode.ts, decoded on first
+ * use as a format asks for it: as lines, as pieces, or just its head. Never as one string, which costs a long
+ * file dearly (decode.ts). Each throws UnreadableWork when the bytes are neither UTF-8 nor UTF-16 with a BOM.
  */
 export interface WorkFile {
   readonly name: string;
   /** Good only while the file is parsed: the loader reads the next file into the same memory (files.ts). */
   readonly bytes: Uint8Array;
-  /** The bytes as text by decode.ts. */
-  readonly text: string;
-  /** `text.split('\n')`, never made into one string first, which costs a long file dearly (decode.ts). */
+  /** The text split at LF. */
   readonly lines: readonly string[];
-  /** `text.slice(0, chars)`, decoding little more than that. */
+  /** The text in pieces that join into it, each ending after an LF or a `>` (decode.ts), for markup. */
+  readonly pieces: readonly string[];
+  /** The text's first `chars` characters. */
   head(chars: number): string;
 }
 
@@ -67,21 +67,21 @@ export function headLines(lines: readonly string[], maxLines: number, maxChars: 
  * load, 166 MB promoted; 12 MB with the text in fields of an instance; README "Performance").
  */
 class DecodedFile implements WorkFile {
-  #text: string | undefined;
   #lines: string[] | undefined;
+  #pieces: string[] | undefined;
 
   constructor(readonly name: string, readonly bytes: Uint8Array) {}
 
-  get text(): string {
-    return (this.#text ??= decodeText(this.bytes));
+  get lines(): readonly string[] {
+    return (this.#lines ??= decodeTextLines(this.bytes));
   }
 
-  get lines(): readonly string[] {
-    return (this.#lines ??= this.#text === undefined ? decodeTextLines(this.bytes) : this.#text.split('\n'));
+  get pieces(): readonly string[] {
+    return (this.#pieces ??= decodeTextPieces(this.bytes, 'markup'));
   }
 
   head(chars: number): string {
-    return this.#text === undefined ? decodeTextHead(this.bytes, chars) : this.#text.slice(0, chars);
+    return decodeTextHead(this.bytes, chars);
   }
 }
 

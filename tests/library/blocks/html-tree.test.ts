@@ -40,6 +40,17 @@ describe('the tree htmlparser2 builds with the text-skipping tokenizer', () => {
     );
   });
 
+  it('is the same parsed a piece at a time, wherever the pieces are cut', () => {
+    fc.assert(
+      fc.property(markup, fc.array(fc.nat(), { maxLength: 6 }), (source, cuts) => {
+        const at = [...new Set(cuts.map((cut) => cut % (source.length + 1)))].sort((a, b) => a - b);
+        const pieces = [0, ...at].map((start, index) => source.slice(start, at[index] ?? source.length));
+        expect(shape(parseHtml(pieces))).toStrictEqual(shape(parseHtml(source)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('has the text of a long run of text with entities far apart, whole', () => {
     const text = `${'a'.repeat(70_000)}&amp;${'b'.repeat(70_000)}`;
     expect(shape(parseHtml(`<p>${text}</p>`))).toStrictEqual(shape(parseDocument(`<p>${text}</p>`)));

@@ -2,7 +2,7 @@ import { parseHtml, querySelector } from '../../blocks/html-tree.js';
 import { hasText } from '../../blocks/tidy.js';
 import { withoutUnshowableReferences } from '../../decode.js';
 import { UnreadableWork } from '../../unreadable.js';
-import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
+import { WORK_TITLE, type Format, type ParsedWork, type WorkFile } from '../format.js';
 import { ao3ChapterTitle, ao3Sections } from './chapters.js';
 import { readAo3Preface } from './preface.js';
 
@@ -13,23 +13,25 @@ import { readAo3Preface } from './preface.js';
 export const ao3Html = {
   name: 'ao3-html',
   detect: (file) => (looksLikeHtml(file.head(HTML_HEAD_CHARS)) ? 'content' : undefined),
-  parse: (file) => parseAo3Html(file.text),
+  parse: (file) => parseAo3Html(file),
 } as const satisfies Format;
 
 const HTML_HEAD_CHARS = 1024;
 
-function looksLikeAo3Html(text: string): boolean {
-  const head = text.slice(0, 4096).trimStart().toLowerCase();
-  return (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) && /id=["']chapters["']/.test(text);
+/** No piece cuts `id="chapters"` in two: a piece ends after an LF or a `>` (decode.ts). */
+function looksLikeAo3Html(file: WorkFile): boolean {
+  const head = file.head(4096).trimStart().toLowerCase();
+  return (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) && file.pieces.some((piece) => /id=["']chapters["']/.test(piece));
 }
 
 function looksLikeHtml(head: string): boolean {
   return /^\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<(?:!doctype )?html)/i.test(head);
 }
 
-function parseAo3Html(text: string): ParsedWork {
-  if (!looksLikeAo3Html(text)) throw new UnreadableWork('HTML that is not an AO3 download (no "#chapters" section); unknown layout');
-  const root = parseHtml(withoutUnshowableReferences(text));
+function parseAo3Html(file: WorkFile): ParsedWork {
+  if (!looksLikeAo3Html(file)) throw new UnreadableWork('HTML that is not an AO3 download (no "#chapters" section); unknown layout');
+  // No piece cuts a character reference in two, for the same reason.
+  const root = parseHtml(file.pieces.map(withoutUnshowableReferences));
   const chapters = querySelector(root, '#chapters');
   if (!chapters) throw new UnreadableWork('HTML without an AO3 "#chapters" section');
   const preface = querySelector(root, '#preface');

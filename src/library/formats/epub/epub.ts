@@ -6,7 +6,7 @@ import { UnreadableWork } from '../../unreadable.js';
 import { ao3ChapterTitle, ao3Sections, type Ao3Section } from '../ao3/chapters.js';
 import { isAo3Preface, readAo3Preface } from '../ao3/preface.js';
 import { WORK_TITLE, type Format, type ParsedWork } from '../format.js';
-import { isZip, openEpub, readText, type EpubPackage } from './package.js';
+import { isZip, openEpub, readPieces, type EpubPackage } from './package.js';
 import { readToc } from './toc.js';
 
 /** Turns the spine's documents, one at a time, into chapters; each document's tree is dropped once read. */
@@ -43,9 +43,9 @@ function parseEpub(bytes: Uint8Array): ParsedWork {
 }
 
 function readBody(book: EpubPackage, path: string): AnyNode | undefined {
-  const text = readText(book, path);
-  if (text === undefined) return undefined;
-  const root = parseHtml(text);
+  const pieces = readPieces(book, path);
+  if (pieces === undefined) return undefined;
+  const root = parseHtml(pieces);
   return querySelector(root, 'body') ?? root;
 }
 

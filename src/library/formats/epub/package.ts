@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { attribute, parseHtml, parseXml as parseXmlText, querySelectorAll, textOf, type AnyNode, type Element } from '../../blocks/html-tree.js';
-import { decodeMarkup } from '../../decode.js';
+import { decodeMarkup, decodeMarkupPieces } from '../../decode.js';
 import type { WorkMeta } from '../../model.js';
 import { UnreadableWork } from '../../unreadable.js';
 import { BookFiles } from './book-files.js';
@@ -71,6 +71,12 @@ function tocPaths(manifest: ReadonlyMap<string, EpubItem>, ncxId: string | undef
 export function readText(epub: EpubPackage, path: string): string | undefined {
   const bytes = epub.files.get(path);
   return bytes && decodeMarkup(bytes);
+}
+
+/** readText's text in pieces that join into it (decode.ts), for a chapter's document. */
+export function readPieces(epub: EpubPackage, path: string): string[] | undefined {
+  const bytes = epub.files.get(path);
+  return bytes && decodeMarkupPieces(bytes);
 }
 
 export function parseXml(source: Uint8Array | string): AnyNode {
