@@ -50,15 +50,21 @@ export function decodeTextPieces(bytes: Uint8Array, ends: PieceEnds, pieceChars 
   return pieces;
 }
 
-/** decodeText(bytes).split('\n'), from the text's pieces. */
+/**
+ * decodeText(bytes).split('\n'), from the text's pieces. Cut by indexOf and slice, which took two thirds
+ * of the time split takes over the bench library's text files (README "Performance").
+ */
 export function decodeTextLines(bytes: Uint8Array, pieceChars = PIECE_CHARS): string[] {
   const pieces = decodeTextPieces(bytes, 'lines', pieceChars);
   const lines: string[] = [];
   pieces.forEach((piece, index) => {
-    const pieceLines = piece.split('\n');
-    // Each piece but the last ends with an LF, which its split follows with an empty string.
-    if (index < pieces.length - 1) pieceLines.pop();
-    for (const line of pieceLines) lines.push(line);
+    let start = 0;
+    for (let end = piece.indexOf('\n'); end !== -1; end = piece.indexOf('\n', start)) {
+      lines.push(piece.slice(start, end));
+      start = end + 1;
+    }
+    // Each piece but the last ends with an LF: the line after it starts the next piece.
+    if (index === pieces.length - 1) lines.push(piece.slice(start));
   });
   return lines;
 }
