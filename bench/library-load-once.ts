@@ -1,6 +1,6 @@
 // One measured pass over a library folder in a process of its own, started by bench/library.ts: a process
 // that loaded the library before still holds that copy until a collection, which would blur the peak.
-// `load` is loadLibrary; `floor` is what any loader pays, every file read and every text file decoded.
+// `load` is loadLibrary; `floor` is every file read and every text file decoded into one string.
 // Prints one JSON line: seconds, the process's peak resident set, and what stays resident after a GC.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ export interface PassResult {
 
 const FLOOR_CONCURRENCY = 8;
 
-/** Every file's bytes, and the text files' bytes as strings by the loader's fastest decoder; EPUBs are read, not inflated. */
+/** Every file's bytes, and the text files' bytes as one string each by decodeUtf8; EPUBs are read, not inflated. */
 async function readEverything(dir: string): Promise<unknown[]> {
   const names = (await readdir(dir)).sort();
   const out: unknown[] = new Array(names.length);

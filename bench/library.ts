@@ -1,7 +1,8 @@
 // `npm run bench:library`: loads a synthetic library of 1,000 works (~93 MB, mixed formats, see
 // synthetic-library.ts), each load in a fresh process (library-load-once.ts, bundled and run by plain node
-// as `npm start` runs the bot), as the bot loads it once at start. Its baseline, in the same run and alternating with the loads, is the floor any loader pays: every
-// file read and every text file decoded to a string. Medians of RUNS of each. The last line gives the
+// as `npm start` runs the bot), as the bot loads it once at start. Its baseline, in the same run and
+// alternating with the loads, is a floor: every file read and every text file decoded into one string (which
+// the loader itself no longer does: README "Performance"). Medians of RUNS of each. The last line gives the
 // load time against its target and the floor, and the peak resident set against the library's size on disk.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
