@@ -129,24 +129,24 @@ function pieceEnd(units: Buffer, unit: number, stops: readonly number[], start: 
   return next.length > 0 ? Math.min(...next) + unit : units.length;
 }
 
-/** Where the unit `code` last is in [start, from], or -1; `unit` is 1 for Latin-1 bytes, 2 for UTF-16LE. */
+/**
+ * Where the character `code` last is in [start, from], or -1; `unit` is 1 for Latin-1 bytes, 2 for UTF-16LE,
+ * where it is searched for as its two bytes (a text of U+0A0A is nothing but 0x0A bytes) at an even offset.
+ */
 function lastUnit(units: Buffer, unit: number, code: number, start: number, from: number): number {
-  for (let at = units.lastIndexOf(code, from); at >= start; at = at === 0 ? -1 : units.lastIndexOf(code, at - 1)) {
-    if (isUnit(units, unit, at)) return at;
+  const needle = unit === 1 ? code : Buffer.from([code, 0]);
+  for (let at = units.lastIndexOf(needle, from); at >= start; at = at === 0 ? -1 : units.lastIndexOf(needle, at - 1)) {
+    if (at % unit === 0) return at;
   }
   return -1;
 }
 
 function firstUnit(units: Buffer, unit: number, code: number, from: number): number {
-  for (let at = units.indexOf(code, from); at !== -1; at = units.indexOf(code, at + 1)) {
-    if (isUnit(units, unit, at)) return at;
+  const needle = unit === 1 ? code : Buffer.from([code, 0]);
+  for (let at = units.indexOf(needle, from); at !== -1; at = units.indexOf(needle, at + 1)) {
+    if (at % unit === 0) return at;
   }
   return -1;
-}
-
-/** Whether the ASCII byte at `at` is a whole character, not half of a UTF-16 one. */
-function isUnit(units: Buffer, unit: number, at: number): boolean {
-  return unit === 1 || (at % 2 === 0 && units[at + 1] === 0);
 }
 
 /**
