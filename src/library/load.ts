@@ -69,7 +69,9 @@ async function loadOrReuse(dir: string, root: string, file: string, found: Found
       ? { file, stamp, result: { file, work: before.work }, warnings: before.warnings, previousWork: before.work }
       : { file, stamp, result: before.skipped, warnings: [] };
   }
-  const loaded = await loadFile(dir, root, file, found, reloading, info instanceof Error ? undefined : info);
+  // A link's target is read by its real path, which the read stats itself.
+  const known = info instanceof Error || found.links.has(file) ? undefined : info;
+  const loaded = await loadFile(dir, root, file, found, reloading, known);
   if ('reason' in loaded && before?.work) {
     const warning = `a new version could not be read (${loaded.reason}); the previous version is still shown`;
     return { file, stamp, result: { file, work: before.work }, warnings: [{ file, warning }], previousWork: before.work };
@@ -97,7 +99,7 @@ interface Found {
   links: ReadonlySet<string>;
 }
 
-/** `info` is the stat the file's stamp was made from: the read uses it rather than asking again. */
+/** `info`, when given, is the file's stat that its stamp was made from: the read uses it rather than asking again. */
 async function loadFile(dir: string, root: string, file: string, found: Found, alone: boolean, info: Stats | undefined): Promise<Loaded> {
   try {
     const path = await workFilePath(root, join(dir, file), found.links.has(file));

@@ -15,7 +15,7 @@ import { plainText } from './plain-text.js';
  * AO3's landmarks is AO3 page text, and one with neither those nor front matter is Markdown.
  *
  * A format that claims a file by content refuses it with the reason when it cannot read it: EPUB a zip
- * that is not an EPUB, AO3 HTML any other HTML. Formats after EPUB read the file's text (`text`, `lines`
+ * that is not an EPUB, AO3 HTML any other HTML. Formats after EPUB read the file's text (`lines`, `pieces`
  * or `head`), so a file that is not UTF-8 text is refused with decode.ts's reason.
  *
  * Adding a format: its file (or folder) in formats/ exporting `{ name, detect, parse }`, and a line here.
