@@ -90,7 +90,7 @@ describe('UTF-8', () => {
 });
 
 describe('a text file decoded a piece at a time, or only its head', () => {
-  // Pieces of a few characters, so that every kind of cut is met: inside a line, a CR LF, a surrogate pair.
+  // Pieces of a few characters, so that they end often: after an LF or a `>`, or far past their size.
   // U+0A0A and U+010A hold the byte of LF in UTF-16, U+3E00 that of `>`.
   const char = fc.constantFrom('a', 'b', ' ', '\n', '\r', '\r\n', '>', '“', 'é', '😀', '\t', '\0', '\x85', '\ufffe', '\u00a0', '\u0a0a', '\u010a', '\u3e00');
   const text = fc.oneof(fc.array(char, { maxLength: 60 }).map((chars) => chars.join('')), fc.string({ unit: 'binary', maxLength: 60 }));
