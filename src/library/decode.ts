@@ -43,8 +43,7 @@ export type PieceEnds = 'lines' | 'markup';
  * `pieceChars` characters, ending where `ends` allows, or longer when nothing in it does.
  */
 export function decodeTextPieces(bytes: Uint8Array, ends: PieceEnds, pieceChars = PIECE_CHARS): string[] {
-  const utf16 = checkedEncoding(bytes);
-  if (utf16) return [withText(showable(new TextDecoder(utf16).decode(bytes)))];
+  if (checkedEncoding(bytes)) return [decodeText(bytes)];
   const pieces = utf8Pieces(bytes, ends, pieceChars);
   if (!pieces.some((piece) => /\S/.test(piece))) throw noText();
   return pieces;
@@ -106,44 +105,46 @@ const GT = 0x3e;
 
 /** Valid UTF-8 (BOM dropped) as decodeUtf8 reads it, in showable pieces; see decodeTextPieces. */
 function utf8Pieces(bytes: Uint8Array, ends: PieceEnds, pieceChars: number): string[] {
-  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasUtf8Bom(bytes) ? 3 : 0);
-  const ascii = isAscii(body);
-  const units = ascii ? body : transcode(body, 'utf8', 'utf16le');
-  const unit = ascii ? 1 : 2;
-  const stops = ends === 'markup' ? [LF, GT] : [LF];
+  const { units, encoding } = utf8Units(bytes);
+  const unit = encoding === 'latin1' ? 1 : 2;
+  // In UTF-16 a stop is searched for as its two bytes, at an even offset: a text of U+0A0A is nothing but 0x0A bytes.
+  const stops = (ends === 'markup' ? [LF, GT] : [LF]).map((code) => (unit === 1 ? code : Buffer.from([code, 0])));
   const pieces: string[] = [];
   for (let start = 0; start < units.length; ) {
     const end = pieceEnd(units, unit, stops, start, start + pieceChars * unit);
-    pieces.push(showable(units.toString(ascii ? 'latin1' : 'utf16le', start, end)));
+    pieces.push(showable(units.toString(encoding, start, end)));
     start = end;
   }
   return pieces;
 }
 
+/** What decodeUtf8 makes its string from (see there why): the bytes, BOM dropped, as Latin-1 or as UTF-16LE. */
+function utf8Units(bytes: Uint8Array): { units: Buffer; encoding: 'latin1' | 'utf16le' } {
+  const body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(hasUtf8Bom(bytes) ? 3 : 0);
+  return isAscii(body) ? { units: body, encoding: 'latin1' } : { units: transcode(body, 'utf8', 'utf16le'), encoding: 'utf16le' };
+}
+
+type Stop = number | Buffer;
+
 /** Just after the last stop before `limit`; with none, just after the first one past it, or the end. */
-function pieceEnd(units: Buffer, unit: number, stops: readonly number[], start: number, limit: number): number {
+function pieceEnd(units: Buffer, unit: number, stops: readonly Stop[], start: number, limit: number): number {
   if (limit >= units.length) return units.length;
-  const last = Math.max(...stops.map((stop) => lastUnit(units, unit, stop, start, limit - unit)));
+  const last = Math.max(...stops.map((stop) => lastStop(units, unit, stop, start, limit - unit)));
   if (last !== -1) return last + unit;
-  const next = stops.map((stop) => firstUnit(units, unit, stop, limit)).filter((at) => at !== -1);
+  const next = stops.map((stop) => firstStop(units, unit, stop, limit)).filter((at) => at !== -1);
   return next.length > 0 ? Math.min(...next) + unit : units.length;
 }
 
-/**
- * Where the character `code` last is in [start, from], or -1; `unit` is 1 for Latin-1 bytes, 2 for UTF-16LE,
- * where it is searched for as its two bytes (a text of U+0A0A is nothing but 0x0A bytes) at an even offset.
- */
-function lastUnit(units: Buffer, unit: number, code: number, start: number, from: number): number {
-  const needle = unit === 1 ? code : Buffer.from([code, 0]);
-  for (let at = units.lastIndexOf(needle, from); at >= start; at = at === 0 ? -1 : units.lastIndexOf(needle, at - 1)) {
+/** Where `stop` last is in [start, from] at a character's offset, or -1; `unit` is 1 for Latin-1, 2 for UTF-16LE. */
+function lastStop(units: Buffer, unit: number, stop: Stop, start: number, from: number): number {
+  for (let at = units.lastIndexOf(stop, from); at >= start; at = at === 0 ? -1 : units.lastIndexOf(stop, at - 1)) {
     if (at % unit === 0) return at;
   }
   return -1;
 }
 
-function firstUnit(units: Buffer, unit: number, code: number, from: number): number {
-  const needle = unit === 1 ? code : Buffer.from([code, 0]);
-  for (let at = units.indexOf(needle, from); at !== -1; at = units.indexOf(needle, at + 1)) {
+function firstStop(units: Buffer, unit: number, stop: Stop, from: number): number {
+  for (let at = units.indexOf(stop, from); at !== -1; at = units.indexOf(stop, at + 1)) {
     if (at % unit === 0) return at;
   }
   return -1;
@@ -176,9 +177,8 @@ function markupEncoding(bytes: Uint8Array): string {
  * sequence differs, and this one never meets one.
  */
 export function decodeUtf8(bytes: Uint8Array): string {
-  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
-  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  return isAscii(buffer) ? buffer.toString('latin1') : transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+  const { units, encoding } = utf8Units(bytes);
+  return units.toString(encoding);
 }
 
 // Node's TextDecoder reads windows-1252 (and latin1, its WHATWG alias) as ISO-8859-1, so 0x80-0x9F would be

@@ -60,9 +60,10 @@ export function querySelectorAll(root: AnyNode, selector: string): Element[] {
  * Each selector compiled once: css-select compiles a string on every query, which took the library's load
  * 13 ms for the 150 HTML and EPUB files of bench:library. The selectors are the readers' own constants.
  */
-const COMPILED = new Map<string, ReturnType<typeof compile<AnyNode, Element>>>();
+type CompiledQuery = ReturnType<typeof compile<AnyNode, Element>>;
+const COMPILED = new Map<string, CompiledQuery>();
 
-function compiled(selector: string): ReturnType<typeof compile<AnyNode, Element>> {
+function compiled(selector: string): CompiledQuery {
   let query = COMPILED.get(selector);
   if (!query) COMPILED.set(selector, (query = compile<AnyNode, Element>(selector)));
   return query;
